@@ -1,0 +1,16 @@
+package dev.fgc.cli;
+
+import dev.fgc.target.Board;
+import dev.fgc.target.BoardCatalog;
+import picocli.CommandLine.Option;
+
+/** {@code --board NAME}, defaulting to the catalogue's default board. */
+final class BoardOption {
+    @Option(names = "--board", paramLabel = "BOARD", description = "target board (see 'fgc boards'); default mps2-an386")
+    String board;
+
+    Board resolve() {
+        BoardCatalog catalog = BoardCatalog.load();
+        return board == null ? catalog.defaultBoard() : catalog.byName(board);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.fgc.cli;
+
+import dev.fgc.target.Board;
+import dev.fgc.target.BoardCatalog;
+import picocli.CommandLine.Command;
+
+@Command(name = "boards", mixinStandardHelpOptions = true, description = "Lists the boards fgc can compile for.")
+final class BoardsCommand implements Runnable {
+    private final Context ctx;
+
+    BoardsCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+        ctx.out().printf("%-12s %-10s %-12s %9s %9s %6s  %s%n", "board", "core", "fpu", "flash", "RAM", "MHz",
+                "emulator");
+        for (Board b : BoardCatalog.load().all()) {
+            ctx.out().printf("%-12s %-10s %-12s %8dK %8dK %6d  %s -M %s%s%n", b.name(), b.core(), b.fpu(),
+                    b.flash().size() / 1024, b.ram().size() / 1024, b.clockHz() / 1_000_000, b.emulator(),
+                    b.emulatorMachine(), b.isDefault() ? "  (default)" : "");
+        }
+    }
+}

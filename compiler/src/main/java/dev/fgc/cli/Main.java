@@ -1,0 +1,60 @@
+package dev.fgc.cli;
+
+import dev.fgc.UserError;
+import dev.fgc.Version;
+import dev.fgc.target.HostEnvironment;
+import dev.fgc.verify.VerificationFailure;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fgc} command line: parses arguments and hands over to the pipeline stages. */
+@Command(name = "fgc", mixinStandardHelpOptions = true, version = "fgc " + Version.VERSION,
+        description = "Compiles EdgeML FastGRNN/FastRNN models into verified C for microcontrollers.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code when the device disagrees with the reference. */
+    public static final int EXIT_DISAGREES = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /** Runs one command line; returns the exit code (0 passed, 1 device disagrees, 2 bad input or tool). */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Context ctx = new Context(new HostEnvironment(env), out, err);
+        CommandLine cl = new CommandLine(new Main())
+                .addSubcommand("inspect", new InspectCommand(ctx))
+                .addSubcommand("compile", new CompileCommand(ctx))
+                .addSubcommand("verify", new VerifyCommand(ctx))
+                .addSubcommand("boards", new BoardsCommand(ctx))
+                .addSubcommand("setup", new SetupCommand(ctx));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, err));
+        return cl.execute(args);
+    }
+
+    private static int handle(Exception ex, PrintStream err) throws Exception {
+        if (ex instanceof UserError) {
+            err.println("fgc: error: " + ex.getMessage());
+            return UserError.EXIT_CODE;
+        }
+        if (ex instanceof VerificationFailure) {
+            err.println("fgc: verification failed: " + ex.getMessage());
+            return EXIT_DISAGREES;
+        }
+        throw ex;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.fgc.cli;
+
+import dev.fgc.emit.CPrefix;
+import dev.fgc.load.Dataset;
+import dev.fgc.load.DatasetLoader;
+import dev.fgc.model.Model;
+import dev.fgc.quantize.Precision;
+import dev.fgc.report.ReportFile;
+import dev.fgc.verify.Verifier;
+import dev.fgc.verify.VerifyReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Builds a verification firmware, runs it in the board's emulator and compares every"
+                + " example's scores with the Java reference. Exit 0 passed, 1 device disagrees, 2 bad input.")
+final class VerifyCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    BoardOption boardOption;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "float", description = "float (int16 and int8 to come)")
+    String precision;
+
+    @Option(names = "--data", paramLabel = "DATA.npy", required = true,
+            description = "examples in EdgeML's layout: label in column 0, then the raw features, time-major")
+    Path data;
+
+    @Option(names = "--limit", paramLabel = "N", description = "verify only the first N examples")
+    Integer limit;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON")
+    Path json;
+
+    @Option(names = "--prefix", paramLabel = "NAME", description = "C identifier prefix; default from the model's name")
+    String prefix;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "longest an emulator run may take (default 300)")
+    long timeoutSeconds;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "keep the firmware build here (for debugging)")
+    Path workDir;
+
+    VerifyCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Model model = modelOptions.load();
+        Precision p = Precision.requireSupported(Precision.parse(precision));
+        if (limit != null && limit < 1) {
+            throw new dev.fgc.UserError("--limit " + limit + ": must be at least 1");
+        }
+        if (timeoutSeconds < 1) {
+            throw new dev.fgc.UserError("--timeout " + timeoutSeconds + ": must be at least 1 second");
+        }
+        Dataset dataset = DatasetLoader.load(data, model);
+        if (limit != null) {
+            dataset = dataset.limit(limit);
+        }
+        Verifier.Options options = new Verifier.Options(boardOption.resolve(), p,
+                prefix == null ? CPrefix.fromName(model.name()) : new CPrefix(prefix),
+                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(workDir));
+        if (json != null) {
+            ReportFile.checkWritable(json);
+        }
+        VerifyReport report = new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(model, dataset, options);
+        ctx.out().print(report.summary());
+        if (json != null) {
+            ReportFile.write(json, report.toJson());
+        }
+        return report.passed() ? 0 : Main.EXIT_DISAGREES;
+    }
+}

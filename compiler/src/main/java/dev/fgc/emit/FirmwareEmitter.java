@@ -1,0 +1,50 @@
+package dev.fgc.emit;
+
+import dev.fgc.quantize.Precision;
+import dev.fgc.target.Board;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The verification firmware around a compiled model: start-up code, linker script, the main loop
+ * that classifies every input and prints the scores, and the assembler stub that embeds the inputs.
+ */
+public final class FirmwareEmitter {
+    public static final String INPUTS_BIN = "fw_inputs.bin";
+    public static final String LINKER_SCRIPT = "fw_link.ld";
+    public static final String MARK_BEGIN = "fw_mark_begin";
+    public static final String MARK_END = "fw_mark_end";
+
+    private final CModelEmitter model;
+
+    public FirmwareEmitter(CModelEmitter model) {
+        this.model = model;
+    }
+
+    /** The firmware files for {@code count} examples whose features are in {@link #INPUTS_BIN}. */
+    public GeneratedFiles emit(Board board, Precision precision, int count) {
+        Map<String, Object> d = new LinkedHashMap<>(model.commonData(precision));
+        d.put("board", boardData(board));
+        d.put("count", count);
+        d.put("binFile", INPUTS_BIN);
+        TemplateRenderer r = TemplateRenderer.get();
+        return new GeneratedFiles()
+                .add("fw_startup.c", r.render("firmware/startup.c.ftl", d))
+                .add("fw_firmware.h", r.render("firmware/fw_firmware.h.ftl", d))
+                .add("fw_main.c", r.render("firmware/verify_main.c.ftl", d))
+                .add("fw_inputs.S", r.render("firmware/inputs.S.ftl", d))
+                .add(LINKER_SCRIPT, r.render("firmware/link.ld.ftl", d));
+    }
+
+    private static Map<String, Object> boardData(Board b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", b.name());
+        m.put("core", b.core());
+        m.put("flashOrigin", b.flash().originHex());
+        m.put("flashSize", Long.toString(b.flash().size()));
+        m.put("ramOrigin", b.ram().originHex());
+        m.put("ramSize", Long.toString(b.ram().size()));
+        m.put("stackSize", Long.toString(b.stackSize()));
+        return m;
+    }
+}

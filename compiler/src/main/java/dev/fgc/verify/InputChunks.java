@@ -1,0 +1,42 @@
+package dev.fgc.verify;
+
+import dev.fgc.UserError;
+import dev.fgc.model.Model;
+import dev.fgc.target.Board;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits the examples into runs that fit the board's flash next to the firmware, so a test set of
+ * any size verifies on a board of any size.
+ */
+final class InputChunks {
+    /** Flash kept for code: the harness with newlib's printf (~14 KB) and the model's code, with room. */
+    private static final long CODE_RESERVE = 48 * 1024;
+
+    private InputChunks() {
+    }
+
+    record Chunk(int from, int to) {
+        int size() {
+            return to - from;
+        }
+    }
+
+    static List<Chunk> plan(int samples, Model model, Board board, int bytesPerValue) {
+        long perSample = (long) model.features() * bytesPerValue;
+        long modelBytes = (long) (model.parameters() + 2L * model.features()) * bytesPerValue;
+        long room = board.flash().size() - CODE_RESERVE - modelBytes;
+        long capacity = room / perSample;
+        if (capacity < 1) {
+            throw new UserError("board " + board.name() + ": " + board.flash().size() + " bytes of flash leave no"
+                    + " room for one example of " + perSample + " bytes beside the model (" + modelBytes
+                    + " bytes) and the firmware");
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (int from = 0; from < samples; from += (int) Math.min(capacity, samples - from)) {
+            chunks.add(new Chunk(from, (int) Math.min(samples, from + capacity)));
+        }
+        return chunks;
+    }
+}

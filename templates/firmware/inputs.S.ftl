@@ -1,0 +1,9 @@
+/* ${banner} Verification inputs: ${count} examples of ${features} float32 features. */
+    .section .fw_inputs, "a"
+    .balign 4
+    .global fw_input_count
+fw_input_count:
+    .word ${count}
+    .global fw_inputs
+fw_inputs:
+    .incbin "${binFile}"
