@@ -3,7 +3,7 @@
     .balign 4
     .global fw_input_count
 fw_input_count:
-    .word ${count}
+    .long ${count}
     .global fw_inputs
 fw_inputs:
     .incbin "${binFile}"

@@ -1,10 +1,11 @@
 /*
  * ${banner}
- * Start-up code for board ${board.name} (${board.core}); shared by every Cortex-M board.
+ * Start-up code for board ${board.name} (${board.core}); the same file serves every Cortex-M board.
  * The reset handler paints the stack (for the high-water mark), sets SP, enables the FPU where
- * there is one, copies .data, zeroes .bss, opens semihosting and calls main; exit() ends the
- * emulator with main's return value. newlib's _start is not used: it asks the emulator for
- * SYS_HEAPINFO and moves SP to wherever the emulator says, outside this board's stack region.
+ * there is one, guards the stack's lower end, copies .data, zeroes .bss, opens semihosting and
+ * calls main; exit() ends the emulator with main's return value. newlib's _start is not used: it
+ * asks the emulator for SYS_HEAPINFO and moves SP to wherever the emulator says (QEMU's PSRAM on
+ * the MPS2 boards), outside the stack region this firmware reserves and measures.
  * Every other exception prints a line and exits with status 99, so a fault never hangs.
  */
 #include <errno.h>
@@ -16,7 +17,7 @@
 
 #define FW_STACK_PAINT 0xC5C5C5C5u
 
-/* symbols from cortexm.ld */
+/* symbols from fw_link.ld */
 extern uint32_t __StackLimit[], __StackTop[];
 extern uint32_t __data_start__[], __data_end__[], __data_load__[];
 extern uint32_t __bss_start__[], __bss_end__[];
@@ -60,6 +61,45 @@ void Reset_Handler(void)
         "    .ltorg                     \n");
 }
 
+/* Stack overflow must fault, not silently run into other memory.
+ * The stack is the lowest part of RAM (fw_link.ld).  On microbit and
+ * mps2-an505 the addresses just below RAM are unmapped, so an overflow
+ * faults by itself; on mps2-an385/386/500 they are a read-as-zero/
+ * write-ignored "RESERVED" region, so a guard is needed:
+ *   ARMv8-M Main (M33): MSPLIM = __StackLimit (UsageFault STKOF);
+ *   ARMv7-M (M3/M4/M7): one MPU region, no access, just below __StackLimit
+ *   (up to 64 KB, as large as the alignment of __StackLimit allows),
+ *   background map on for everything else.  ARMv6-M (M0): nothing. */
+static void fw_stack_guard(void)
+{
+#if defined(FW_NO_STACK_GUARD)
+    /* disabled */
+#elif defined(__ARM_ARCH_8M_MAIN__)
+    __asm volatile("msr msplim, %0" : : "r"(__StackLimit));
+#elif defined(__ARM_ARCH_7M__) || defined(__ARM_ARCH_7EM__)
+    volatile uint32_t *const mpu_type = (volatile uint32_t *)0xE000ED90u;
+    volatile uint32_t *const mpu_ctrl = (volatile uint32_t *)0xE000ED94u;
+    volatile uint32_t *const mpu_rnr  = (volatile uint32_t *)0xE000ED98u;
+    volatile uint32_t *const mpu_rbar = (volatile uint32_t *)0xE000ED9Cu;
+    volatile uint32_t *const mpu_rasr = (volatile uint32_t *)0xE000EDA0u;
+    uint32_t nregions = (*mpu_type >> 8) & 0xFFu;
+    uint32_t limit = (uint32_t)(uintptr_t)__StackLimit;
+    uint32_t size = 65536u;
+    while (size >= 32u && (limit & (size - 1u)) != 0u)
+        size >>= 1;
+    if (nregions == 0u || size < 32u || limit < size)
+        return;
+    *mpu_rnr = nregions - 1u;               /* highest-priority region */
+    *mpu_rbar = limit - size;
+    *mpu_rasr = (1u << 28)                  /* XN */
+              | (0u << 24)                  /* AP = no access */
+              | ((uint32_t)(__builtin_ctz(size) - 1) << 1)  /* SIZE */
+              | 1u;                         /* ENABLE */
+    *mpu_ctrl = 5u;                         /* ENABLE | PRIVDEFENA */
+    __asm volatile("dsb\n\tisb" ::: "memory");
+#endif
+}
+
 void fw_c_start(void)
 {
 #if defined(__ARM_FP)
@@ -67,6 +107,7 @@ void fw_c_start(void)
     *(volatile uint32_t *)0xE000ED88u |= 0xFu << 20;
     __asm volatile("dsb\n\tisb" ::: "memory");
 #endif
+    fw_stack_guard();
     memcpy(__data_start__, __data_load__,
            (size_t)((char *)__data_end__ - (char *)__data_start__));
     memset(__bss_start__, 0,

@@ -14,12 +14,12 @@ extern const float fw_inputs[];
 extern const uint32_t fw_input_count;
 
 /* The emulator's instruction-counting plugin counts what runs between these two calls. */
-__attribute__((noinline)) void fw_mark_begin(void)
+__attribute__((noinline, noipa, used)) void fw_mark_begin(void)
 {
     __asm__ volatile("" ::: "memory");
 }
 
-__attribute__((noinline)) void fw_mark_end(void)
+__attribute__((noinline, noipa, used)) void fw_mark_end(void)
 {
     __asm__ volatile("" ::: "memory");
 }

@@ -58,7 +58,7 @@ public final class Verifier {
 
         Path work = workDir(o.workDir());
         try {
-            Comparison cmp = new Comparison(o.precision(), model.classes());
+            Comparison cmp = new Comparison(o.precision());
             ElfSizes sizes = null;
             long intervals = 0;
             long instructions = 0;
@@ -96,7 +96,7 @@ public final class Verifier {
             return new VerifyReport(model.name(), o.board().name(), o.precision().label(), cmp.samples(),
                     cmp.matched(), cmp.referenceAccuracy(), cmp.deviceAccuracy(), cmp.agreement(),
                     cmp.maxAbsError(), flashModel, flashTotal, ramStatic, stackPeak, perInference,
-                    cmp.mismatches());
+                    cmp.mismatches(), cmp.predictions());
         } finally {
             if (o.workDir().isEmpty()) {
                 GeneratedFiles.deleteTree(work);
@@ -154,6 +154,7 @@ public final class Verifier {
     private static final class Comparison {
         private final Precision precision;
         private final List<Integer> mismatches = new ArrayList<>();
+        private final List<Integer> predictions = new ArrayList<>();
         private int samples;
         private int matched;
         private int agreed;
@@ -162,12 +163,13 @@ public final class Verifier {
         private int deviceCorrect;
         private double maxAbsError;
 
-        Comparison(Precision precision, int classes) {
+        Comparison(Precision precision) {
             this.precision = precision;
         }
 
         void add(int index, double[] ref, FirmwareOutput.DeviceResult device, java.util.OptionalInt label) {
             samples++;
+            predictions.add(device.predicted());
             boolean all = true;
             for (int c = 0; c < ref.length; c++) {
                 double d = device.scores()[c];
@@ -196,6 +198,10 @@ public final class Verifier {
 
         int matched() {
             return matched;
+        }
+
+        List<Integer> predictions() {
+            return List.copyOf(predictions);
         }
 
         List<Integer> mismatches() {

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** The outcome of one verification: what matched, accuracy, sizes and speed. */
+/**
+ * The outcome of one verification: what matched, accuracy, sizes and speed. The per-example
+ * device predictions are kept for callers but left out of the JSON, which stays small.
+ */
 public record VerifyReport(String model, String board, String precision, int samples, int matched,
                            OptionalDouble referenceAccuracy, OptionalDouble deviceAccuracy, double agreement,
                            double maxAbsScoreError, long flashModel, long flashTotal, long ramStatic,
-                           long stackPeak, long instructionsPerInference, List<Integer> mismatches) {
+                           long stackPeak, long instructionsPerInference, List<Integer> mismatches,
+                           List<Integer> devicePredictions) {
 
     public boolean passed() {
         return samples > 0 && matched == samples;
@@ -35,7 +39,10 @@ public record VerifyReport(String model, String board, String precision, int sam
         }
         m.put("agreement", agreement);
         m.put("maxAbsScoreError", maxAbsScoreError);
-        m.put("flashBytes", Map.of("model", flashModel, "total", flashTotal));
+        Map<String, Object> flash = new LinkedHashMap<>();
+        flash.put("model", flashModel);
+        flash.put("total", flashTotal);
+        m.put("flashBytes", flash);
         Map<String, Object> ram = new LinkedHashMap<>();
         ram.put("static", ramStatic);
         ram.put("stackPeak", stackPeak);

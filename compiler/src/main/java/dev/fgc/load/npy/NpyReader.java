@@ -41,8 +41,8 @@ public final class NpyReader {
     public static NpyArray read(byte[] bytes, String sourceName) {
         Header header = Header.parse(bytes, sourceName);
         double[] stored = decodeData(bytes, header, sourceName);
-        double[] cOrder = header.fortranOrder ? NpyArray.fortranToC(stored, header.shape) : stored;
-        return new NpyArray(header.dtype.descr(), header.shape, cOrder);
+        double[] cOrder = header.fortranOrder() ? NpyArray.fortranToC(stored, header.shape()) : stored;
+        return new NpyArray(header.dtype().descr(), header.shape(), cOrder);
     }
 
     private static byte[] readAllBytes(Path file) {
@@ -69,47 +69,37 @@ public final class NpyReader {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** The elements in the order the file stores them. */
     private static double[] decodeData(byte[] bytes, Header header, String source) {
-        int size = (int) NpyArray.elementCount(header.shape);
-        long needed = (long) size * header.dtype.itemSize();
-        long found = bytes.length - header.dataStart;
-        String layout = "shape " + NpyArray.shapeText(header.shape) + " of " + header.dtype.descr() + " needs "
-                + needed + " data bytes, found " + found;
+        NpyArray.Dtype dtype = header.dtype();
+        int size = (int) NpyArray.elementCount(header.shape());
+        long needed = (long) size * dtype.itemSize();
+        long found = bytes.length - header.dataStart();
+        String layout = "shape " + NpyArray.shapeText(header.shape()) + " of " + dtype.descr() + " needs " + needed
+                + " data bytes, found " + found;
         if (found < needed) {
             throw new UserError(source + ": truncated: " + layout);
         }
         if (found > needed) {
             throw new UserError(source + ": " + (found - needed) + " unexpected bytes after the data: " + layout);
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes, header.dataStart, (int) needed).order(header.dtype.order());
+        ByteBuffer in = ByteBuffer.wrap(bytes, header.dataStart(), (int) needed).order(dtype.order());
         double[] values = new double[size];
         for (int i = 0; i < size; i++) {
-            if (header.dtype.mayExceedDouble()) {
+            if (dtype.mayExceedDouble()) {
                 long raw = in.getLong(in.position());
                 if (raw > EXACT_INTEGER_LIMIT || raw < -EXACT_INTEGER_LIMIT) {
-                    throw new UserError(source + ": element " + i + " (in file order) of " + header.dtype.descr()
-                            + " is " + raw + ", beyond ±2^53 where a double cannot hold every integer exactly");
+                    throw new UserError(source + ": element " + i + " (in file order) of " + dtype.descr() + " is "
+                            + raw + ", beyond ±2^53 where a double cannot hold every integer exactly");
                 }
             }
-            values[i] = header.dtype.read(in);
+            values[i] = dtype.read(in);
         }
         return values;
     }
 
     /** The preamble and header dict of a .npy file: what the data is and where it starts. */
-    private static final class Header {
-        final NpyArray.Dtype dtype;
-        final boolean fortranOrder;
-        final int[] shape;
-        final int dataStart;
-
-        private Header(NpyArray.Dtype dtype, boolean fortranOrder, int[] shape, int dataStart) {
-            this.dtype = dtype;
-            this.fortranOrder = fortranOrder;
-            this.shape = shape;
-            this.dataStart = dataStart;
-        }
-
+    private record Header(NpyArray.Dtype dtype, boolean fortranOrder, int[] shape, int dataStart) {
         static Header parse(byte[] bytes, String source) {
             checkMagic(bytes, source);
             if (bytes.length < MAGIC.length + 2) {

@@ -1,0 +1,143 @@
+package dev.fgc.emit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fgc.load.Dataset;
+import dev.fgc.load.DatasetLoader;
+import dev.fgc.load.LoadOptions;
+import dev.fgc.load.ModelLoader;
+import dev.fgc.model.CellKind;
+import dev.fgc.model.Model;
+import dev.fgc.model.Nonlinearity;
+import dev.fgc.quantize.Precision;
+import dev.fgc.reference.FloatReference;
+import dev.fgc.testing.HostC;
+import dev.fgc.testing.RandomModels;
+import dev.fgc.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated package compiled on the host with -std=c99 -Wall -Wextra -Werror and the
+ * sanitizers, run over examples, and compared with the float reference.
+ */
+class CModelEmitterTest {
+    private static final String HARNESS = """
+            #include <stdio.h>
+            #include <stdint.h>
+            #include <string.h>
+            #include "%1$s_model.h"
+
+            static uint32_t bits(float f) { uint32_t u; memcpy(&u, &f, sizeof u); return u; }
+
+            int main(int argc, char **argv)
+            {
+                float x[%2$s_FEATURES];
+                float scores[%2$s_NUM_CLASSES];
+                %1$s_state_t state;
+                unsigned c;
+                FILE *in;
+                if (argc != 2 || (in = fopen(argv[1], "rb")) == NULL) {
+                    return 3;
+                }
+                while (fread(x, sizeof x[0], %2$s_FEATURES, in) == %2$s_FEATURES) {
+                    unsigned cls = %1$s_classify(x, scores);
+                    printf("%%u", cls);
+                    for (c = 0; c < %2$s_NUM_CLASSES; c++) {
+                        printf(" %%08lx", (unsigned long)bits(scores[c]));
+                    }
+                    printf("\\n");
+                }
+                fclose(in);
+                %1$s_init(&state);
+                for (c = 0; c < %2$s_TIMESTEPS; c++) {
+                    if (%1$s_step(&state, x) != 0) {
+                        return 4;
+                    }
+                }
+                printf("extra step %%d\\n", %1$s_step(&state, x));
+                return 0;
+            }
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void uspsPackageMatchesTheReferenceOnTheHost() throws IOException {
+        Model model = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
+        Dataset data = DatasetLoader.load(Repo.usps().resolve("test.npy"), model);
+        assertHostMatchesReference(model, data, "usps");
+    }
+
+    static Stream<RandomModels.Spec> everyKind() {
+        List<RandomModels.Spec> specs = new ArrayList<>();
+        Nonlinearity[] all = Nonlinearity.values();
+        long seed = 10;
+        for (boolean lowRank : new boolean[] {false, true}) {
+            for (int i = 0; i < all.length; i++) {
+                specs.add(RandomModels.Spec.of(CellKind.FASTGRNN, lowRank, all[i], all[(i + 1) % all.length], seed++));
+                specs.add(RandomModels.Spec.of(CellKind.FASTRNN, lowRank, Nonlinearity.SIGMOID, all[i], seed++));
+            }
+        }
+        return specs.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKind")
+    void randomModelOfEveryKindMatchesOnTheHost(RandomModels.Spec spec) throws IOException {
+        Path dir = RandomModels.write(tmp.resolve(spec.name()), spec, 8);
+        Model model = ModelLoader.load(dir, LoadOptions.of(spec.cell() == CellKind.FASTGRNN ? spec.gate() : null,
+                spec.update()));
+        assertHostMatchesReference(model, DatasetLoader.load(dir.resolve("test.npy"), model), "rnd");
+    }
+
+    @Test
+    void outputIsByteIdenticalFromRunToRun() {
+        Model model = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
+        GeneratedFiles a = new CModelEmitter(model, new CPrefix("usps")).emit(Precision.FLOAT);
+        Model again = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
+        GeneratedFiles b = new CModelEmitter(again, new CPrefix("usps")).emit(Precision.FLOAT);
+        assertEquals(a.asMap().keySet(), b.asMap().keySet());
+        a.asMap().forEach((name, bytes) -> assertArrayEquals(bytes, b.asMap().get(name), name));
+        String source = a.text("usps_model.c");
+        assertTrue(source.contains("static const float usps_W1[80]"), "constants are const (flash)");
+        assertTrue(!source.contains("malloc"), "no allocation");
+    }
+
+    private void assertHostMatchesReference(Model model, Dataset data, String prefix) throws IOException {
+        CPrefix p = new CPrefix(prefix);
+        Path dir = tmp.resolve("build-" + model.name());
+        new CModelEmitter(model, p).emit(Precision.FLOAT)
+                .add("main.c", String.format(HARNESS, p.lower(), p.upper()))
+                .writeTo(dir);
+        Path exe = HostC.build(dir, "model");
+        double[][] rows = new double[data.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = data.features(i);
+        }
+        String[] lines = HostC.run(exe, HostC.float32(rows)).split("\n");
+        assertEquals(data.size() + 1, lines.length);
+        assertEquals("extra step -1", lines[data.size()], "a step past the last timestep is refused");
+        FloatReference ref = new FloatReference(model);
+        for (int i = 0; i < data.size(); i++) {
+            double[] expected = ref.scores(rows[i]);
+            String[] f = lines[i].split(" ");
+            for (int c = 0; c < expected.length; c++) {
+                float device = Float.intBitsToFloat((int) Long.parseLong(f[c + 1], 16));
+                assertEquals(expected[c], device, 1e-4 * Math.max(1, Math.abs(expected[c])),
+                        model.name() + " sample " + i + " class " + c);
+            }
+            assertEquals(FloatReference.argmax(expected), Integer.parseInt(f[0]), "sample " + i);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.fgc.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fgc.target.ProcessRunner;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds and runs C on the host with the product's strict flags and the sanitizers. */
+public final class HostC {
+    public static final List<String> FLAGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-O1", "-g",
+            "-fsanitize=undefined,address", "-fno-sanitize-recover=all");
+
+    private HostC() {
+    }
+
+    public static Path build(Path dir, String exe) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("gcc"));
+        cmd.addAll(FLAGS);
+        cmd.addAll(List.of("-I.", "-o", exe));
+        try (var s = Files.list(dir)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".c")).sorted().forEach(cmd::add);
+        }
+        cmd.add("-lm");
+        ProcessRunner.Result r = ProcessRunner.run(cmd, dir, Duration.ofMinutes(2));
+        assertEquals(0, r.exitCode(), "host gcc failed:\n" + r.output());
+        return dir.resolve(exe);
+    }
+
+    /** Runs the program with {@code input} written to a file and passed as its only argument. */
+    public static String run(Path exe, byte[] input) throws IOException {
+        Path in = exe.resolveSibling("input.bin");
+        Files.write(in, input);
+        ProcessRunner.Result r = ProcessRunner.run(List.of(exe.toString(), in.toString()), exe.getParent(),
+                Duration.ofMinutes(2));
+        assertEquals(0, r.exitCode(), "host program failed:\n" + r.output());
+        return r.stdout();
+    }
+
+    public static byte[] float32(double[][] rows) {
+        int n = rows.length == 0 ? 0 : rows[0].length;
+        ByteBuffer b = ByteBuffer.allocate(rows.length * n * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (double[] row : rows) {
+            for (double v : row) {
+                b.putFloat((float) v);
+            }
+        }
+        return b.array();
+    }
+}
