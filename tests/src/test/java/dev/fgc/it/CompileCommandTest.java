@@ -1,0 +1,100 @@
+package dev.fgc.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fgc.target.ArmToolchain;
+import dev.fgc.target.Board;
+import dev.fgc.target.BoardCatalog;
+import dev.fgc.target.HostEnvironment;
+import dev.fgc.target.ProcessRunner;
+import dev.fgc.target.Provisioner;
+import dev.fgc.target.Tool;
+import dev.fgc.testing.Cli;
+import dev.fgc.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fgc compile}, {@code inspect} and {@code boards} through the command line. */
+class CompileCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void packageIsDeterministicAndBuildsWarningFreeForEveryBoard() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, Cli.run("compile", Repo.usps().toString(), "-o", a.toString()).exitCode());
+        Cli.Result r = Cli.run("compile", Repo.usps().toString(), "-o", b.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> names = list(a);
+        assertEquals(names, list(b));
+        assertTrue(names.containsAll(List.of("usps_model.h", "usps_model.c", "fgc_f32.h")), names.toString());
+        for (String n : names) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(n)), Files.readAllBytes(b.resolve(n)), n);
+        }
+        HostEnvironment env = HostEnvironment.current();
+        Provisioner provisioner = new Provisioner(env, System.err);
+        Path gcc = provisioner.ensure(Tool.ARM_GCC, "test");
+        for (Board board : BoardCatalog.load().all()) {
+            List<String> cmd = new ArrayList<>(List.of(gcc.toString()));
+            cmd.addAll(board.cflags());
+            cmd.addAll(ArmToolchain.STRICT_FLAGS);
+            cmd.addAll(List.of("-O2", "-c"));
+            names.stream().filter(n -> n.endsWith(".c")).forEach(cmd::add);
+            ProcessRunner.Result c = ProcessRunner.run(cmd, a, Duration.ofMinutes(2));
+            assertEquals(0, c.exitCode(), board.name() + ":\n" + c.output());
+            assertEquals("", c.stderr(), "no warnings on " + board.name());
+        }
+    }
+
+    @Test
+    void customPrefixIsUsedForFilesAndSymbols() throws IOException {
+        Path out = tmp.resolve("p");
+        assertEquals(0, Cli.run("compile", Repo.usps().toString(), "--prefix", "digit", "-o", out.toString())
+                .exitCode());
+        String header = Files.readString(out.resolve("digit_model.h"));
+        assertTrue(header.contains("#define DIGIT_TIMESTEPS 16u"));
+        assertTrue(header.contains("uint16_t digit_classify(const float features[DIGIT_FEATURES]"));
+        Cli.Result bad = Cli.run("compile", Repo.usps().toString(), "--prefix", "__x", "-o", out.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("prefix '__x'"), bad.err());
+    }
+
+    @Test
+    void inspectReportsDimensionsRanksAndSizes() {
+        Cli.Result r = Cli.run("inspect", Repo.usps().toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String f : new String[] {"\"cell\": \"FastGRNN\"", "\"inputDims\": 16", "\"timesteps\": 16",
+                "\"hiddenDims\": 32", "\"numClasses\": 10", "\"wRank\": 5", "\"uRank\": 5",
+                "\"parameters\": 956", "\"floatBytes\": 3824", "\"name\": \"W1\"", "\"nonZeros\": 80"}) {
+            assertTrue(r.out().contains(f), f + " missing in\n" + r.out());
+        }
+        Cli.Result text = Cli.run("inspect", Repo.sharedModel("synth-har").toString(), "--gate", "tanh");
+        assertTrue(text.out().contains("rank W 5, rank U 40; gate tanh, update tanh"), text.out());
+    }
+
+    @Test
+    void boardsListsEveryBoardAndTheDefault() {
+        Cli.Result r = Cli.run("boards");
+        assertEquals(0, r.exitCode());
+        for (String b : new String[] {"microbit", "mps2-an385", "mps2-an386", "mps2-an500", "mps2-an505"}) {
+            assertTrue(r.out().contains(b), r.out());
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("mps2-an386") && l.endsWith("(default)")), r.out());
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
