@@ -1,0 +1,35 @@
+package dev.fgc.target;
+
+import java.util.List;
+
+/**
+ * An external program fgc runs, with the Debian packages that provide it (and what else it needs
+ * to be usable, e.g. newlib beside the compiler).
+ */
+public record Tool(String command, List<String> packages, String purpose) {
+
+    public static final Tool ARM_GCC = new Tool("arm-none-eabi-gcc",
+            List.of("gcc-arm-none-eabi", "libnewlib-arm-none-eabi"), "Cortex-M cross-compiler");
+    public static final Tool ARM_NM = new Tool("arm-none-eabi-nm", List.of("binutils-arm-none-eabi"),
+            "symbol sizes of Cortex-M images");
+    public static final Tool ARM_SIZE = new Tool("arm-none-eabi-size", List.of("binutils-arm-none-eabi"),
+            "section sizes of Cortex-M images");
+    public static final Tool QEMU_ARM = new Tool("qemu-system-arm", List.of("qemu-system-arm"),
+            "Cortex-M emulator");
+    public static final Tool HOST_GCC = new Tool("gcc", List.of("gcc", "libc6-dev"),
+            "host C compiler (builds QEMU's instruction-counting plugin)");
+
+    public static List<Tool> forToolchain(String toolchain) {
+        if ("arm-none-eabi".equals(toolchain)) {
+            return List.of(ARM_GCC, ARM_NM, ARM_SIZE);
+        }
+        throw new IllegalArgumentException("unknown toolchain " + toolchain);
+    }
+
+    public static List<Tool> forEmulator(String emulator) {
+        if ("qemu-system-arm".equals(emulator)) {
+            return List.of(QEMU_ARM, HOST_GCC);
+        }
+        throw new IllegalArgumentException("unknown emulator " + emulator);
+    }
+}
