@@ -1,9 +1,9 @@
 package dev.fgc.cli;
 
+import dev.fgc.DeviceFailure;
 import dev.fgc.UserError;
 import dev.fgc.Version;
 import dev.fgc.target.HostEnvironment;
-import dev.fgc.verify.VerificationFailure;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
         description = "Compiles EdgeML FastGRNN/FastRNN models into verified C for microcontrollers.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    /** Exit code when the device disagrees with the reference. */
-    public static final int EXIT_DISAGREES = 1;
+    /** Exit code when the device disagrees with the reference or fails to answer. */
+    public static final int EXIT_DISAGREES = DeviceFailure.EXIT_CODE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,8 +51,8 @@ public final class Main implements Runnable {
             err.println("fgc: error: " + ex.getMessage());
             return UserError.EXIT_CODE;
         }
-        if (ex instanceof VerificationFailure) {
-            err.println("fgc: verification failed: " + ex.getMessage());
+        if (ex instanceof DeviceFailure) {
+            err.println("fgc: device failure: " + ex.getMessage());
             return EXIT_DISAGREES;
         }
         throw ex;

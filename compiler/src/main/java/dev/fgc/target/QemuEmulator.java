@@ -1,6 +1,6 @@
 package dev.fgc.target;
 
-import dev.fgc.UserError;
+import dev.fgc.DeviceFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class QemuEmulator {
                 "-d", "plugin", "-D", countFile.toString());
         ProcessRunner.Result r = ProcessRunner.run(cmd, dir, timeout);
         if (r.timedOut()) {
-            throw new UserError(elf + ": the firmware did not finish within " + timeout.toSeconds() + " s under "
+            throw new DeviceFailure(elf + ": the firmware did not finish within " + timeout.toSeconds() + " s under "
                     + "qemu-system-arm -M " + board.emulatorMachine() + " (hung or too slow; raise --timeout)");
         }
         long[] count = readCount(countFile);

@@ -1,5 +1,6 @@
 package dev.fgc.verify;
 
+import dev.fgc.DeviceFailure;
 import dev.fgc.UserError;
 import dev.fgc.emit.CModelEmitter;
 import dev.fgc.emit.CPrefix;
@@ -112,7 +113,7 @@ public final class Verifier {
         }
         String why = run.exitCode() == 99 ? "the processor faulted (" + run.stderr().strip() + ")"
                 : "exit code " + run.exitCode() + (run.stderr().isBlank() ? "" : ": " + run.stderr().strip());
-        throw new VerificationFailure(elf + ": the firmware stopped after " + out.results().size() + " of "
+        throw new DeviceFailure(elf + ": the firmware stopped after " + out.results().size() + " of "
                 + chunk.size() + " examples on board " + board.name() + ": " + why);
     }
 
