@@ -2,7 +2,6 @@ package dev.fgc.cli;
 
 import dev.fgc.UserError;
 import dev.fgc.emit.CModelEmitter;
-import dev.fgc.emit.CPrefix;
 import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.model.Model;
 import dev.fgc.quantize.Precision;
@@ -23,11 +22,8 @@ final class CompileCommand implements Runnable {
     @Mixin
     BoardOption boardOption;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "float", description = "float (int16 and int8 to come)")
-    String precision;
-
-    @Option(names = "--prefix", paramLabel = "NAME", description = "C identifier prefix; default from the model's name")
-    String prefix;
+    @Mixin
+    CodeOptions codeOptions;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
     Path output;
@@ -40,9 +36,8 @@ final class CompileCommand implements Runnable {
     public void run() {
         Model model = modelOptions.load();
         Board board = boardOption.resolve();
-        Precision p = Precision.requireSupported(Precision.parse(precision));
-        CModelEmitter emitter = new CModelEmitter(model, prefix == null ? CPrefix.fromName(model.name())
-                : new CPrefix(prefix));
+        Precision p = codeOptions.precision();
+        CModelEmitter emitter = new CModelEmitter(model, codeOptions.prefix(model));
         long constants = (long) Float.BYTES * (model.parameters() + 2L * model.features());
         if (constants > board.flash().size()) {
             throw new UserError("model '" + model.name() + "' needs " + constants + " bytes of constants, board "

@@ -1,6 +1,5 @@
 package dev.fgc.cli;
 
-import dev.fgc.emit.CPrefix;
 import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
@@ -28,8 +27,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     BoardOption boardOption;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "float", description = "float (int16 and int8 to come)")
-    String precision;
+    @Mixin
+    CodeOptions codeOptions;
 
     @Option(names = "--data", paramLabel = "DATA.npy", required = true,
             description = "examples in EdgeML's layout: label in column 0, then the raw features, time-major")
@@ -40,9 +39,6 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON")
     Path json;
-
-    @Option(names = "--prefix", paramLabel = "NAME", description = "C identifier prefix; default from the model's name")
-    String prefix;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "longest an emulator run may take (default 300)")
@@ -58,7 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model model = modelOptions.load();
-        Precision p = Precision.requireSupported(Precision.parse(precision));
+        Precision p = codeOptions.precision();
         if (limit != null && limit < 1) {
             throw new dev.fgc.UserError("--limit " + limit + ": must be at least 1");
         }
@@ -70,7 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
             dataset = dataset.limit(limit);
         }
         Verifier.Options options = new Verifier.Options(boardOption.resolve(), p,
-                prefix == null ? CPrefix.fromName(model.name()) : new CPrefix(prefix),
+                codeOptions.prefix(model),
                 Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(workDir));
         if (json != null) {
             ReportFile.checkWritable(json);

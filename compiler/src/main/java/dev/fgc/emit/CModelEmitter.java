@@ -3,7 +3,6 @@ package dev.fgc.emit;
 import dev.fgc.Version;
 import dev.fgc.model.Cell;
 import dev.fgc.model.FastGrnnCell;
-import dev.fgc.model.FastRnnCell;
 import dev.fgc.model.LinearMap;
 import dev.fgc.model.Model;
 import dev.fgc.model.NamedMatrix;
@@ -94,7 +93,6 @@ public final class CModelEmitter {
         d.put("scalars", scalars);
         d.put("buffers", buffers);
         d.put("projections", projections);
-        assert cell instanceof FastGrnnCell || cell instanceof FastRnnCell;
         return d;
     }
 

@@ -78,22 +78,6 @@ public final class Matrix {
         return y;
     }
 
-    public Matrix multiply(Matrix other) {
-        if (cols != other.rows) {
-            throw new IllegalArgumentException("matrix " + shape() + " times " + other.shape());
-        }
-        double[] p = new double[rows * other.cols];
-        for (int r = 0; r < rows; r++) {
-            double[] row = leftMultiply(other, r);
-            System.arraycopy(row, 0, p, r * other.cols, other.cols);
-        }
-        return new Matrix(rows, other.cols, p);
-    }
-
-    private double[] leftMultiply(Matrix other, int row) {
-        return other.leftMultiply(Arrays.copyOfRange(values, row * cols, (row + 1) * cols));
-    }
-
     public String shape() {
         return "[" + rows + ", " + cols + "]";
     }

@@ -16,10 +16,6 @@ public record Board(String name, String description, boolean isDefault, String c
         }
     }
 
-    public boolean hasFpu() {
-        return !"none".equals(fpu);
-    }
-
     static Board parse(String name, Properties p, String source) {
         Field f = new Field(p, source);
         return new Board(name, f.text("description"), Boolean.parseBoolean(p.getProperty("default", "false")),

@@ -23,10 +23,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Builds the verification firmware for a model and board, runs it in the board's emulator and
@@ -59,7 +57,7 @@ public final class Verifier {
 
         Path work = workDir(o.workDir());
         try {
-            Comparison cmp = new Comparison(o.precision());
+            ScoreComparison cmp = new ScoreComparison(o.precision());
             ElfSizes sizes = null;
             long intervals = 0;
             long instructions = 0;
@@ -148,81 +146,6 @@ public final class Verifier {
         } catch (IOException e) {
             throw new UserError(keep.map(Path::toString).orElse("temporary folder") + ": cannot create the work"
                     + " folder (" + e.getMessage() + ")");
-        }
-    }
-
-    /** Accumulates the per-example comparison with the reference. */
-    private static final class Comparison {
-        private final Precision precision;
-        private final List<Integer> mismatches = new ArrayList<>();
-        private final List<Integer> predictions = new ArrayList<>();
-        private int samples;
-        private int matched;
-        private int agreed;
-        private int labelled;
-        private int referenceCorrect;
-        private int deviceCorrect;
-        private double maxAbsError;
-
-        Comparison(Precision precision) {
-            this.precision = precision;
-        }
-
-        void add(int index, double[] ref, FirmwareOutput.DeviceResult device, java.util.OptionalInt label) {
-            samples++;
-            predictions.add(device.predicted());
-            boolean all = true;
-            for (int c = 0; c < ref.length; c++) {
-                double d = device.scores()[c];
-                maxAbsError = Math.max(maxAbsError, Math.abs(d - ref[c]));
-                all &= ScoreCheck.matches(precision, d, ref[c]);
-            }
-            if (all) {
-                matched++;
-            } else {
-                mismatches.add(index);
-            }
-            int refClass = FloatReference.argmax(ref);
-            if (device.predicted() == refClass) {
-                agreed++;
-            }
-            if (label.isPresent()) {
-                labelled++;
-                referenceCorrect += refClass == label.getAsInt() ? 1 : 0;
-                deviceCorrect += device.predicted() == label.getAsInt() ? 1 : 0;
-            }
-        }
-
-        int samples() {
-            return samples;
-        }
-
-        int matched() {
-            return matched;
-        }
-
-        List<Integer> predictions() {
-            return List.copyOf(predictions);
-        }
-
-        List<Integer> mismatches() {
-            return List.copyOf(mismatches);
-        }
-
-        double agreement() {
-            return samples == 0 ? 0 : (double) agreed / samples;
-        }
-
-        double maxAbsError() {
-            return maxAbsError;
-        }
-
-        OptionalDouble referenceAccuracy() {
-            return labelled == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) referenceCorrect / labelled);
-        }
-
-        OptionalDouble deviceAccuracy() {
-            return labelled == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) deviceCorrect / labelled);
         }
     }
 }
