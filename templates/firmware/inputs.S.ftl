@@ -1,4 +1,4 @@
-/* ${banner} Verification inputs: ${count} examples of ${features} float32 features. */
+/* ${banner} Verification inputs: ${count} examples of ${features} ${inputType} features. */
     .section .fw_inputs, "a"
     .balign 4
     .global fw_input_count

@@ -1,8 +1,9 @@
 /*
  * ${banner}
  * Verification firmware for board ${board.name}: runs every input example through the model and
- * prints, per example, "S <index> <class>" and each score's IEEE-754 bits in hex, so the host
- * compares exact values. Output goes through semihosting.
+ * prints, per example, "S <index> <class>" and each score's 32 bits in hex (IEEE-754 for float,
+ * two's complement for fixed point), so the host compares exact values. Output goes through
+ * semihosting.
  */
 #include <stdio.h>
 #include <stdint.h>
@@ -10,7 +11,7 @@
 #include "${prefix}_model.h"
 #include "fw_firmware.h"
 
-extern const float fw_inputs[];
+extern const ${inputType} fw_inputs[];
 extern const uint32_t fw_input_count;
 
 /* The emulator's instruction-counting plugin counts what runs between these two calls. */
@@ -24,10 +25,11 @@ __attribute__((noinline, noipa, used)) void fw_mark_end(void)
     __asm__ volatile("" ::: "memory");
 }
 
-static uint32_t bits_of(float f)
+/* A score's 32 bits, printed in hex so the host compares exact values. */
+static uint32_t bits_of(${scoreType} s)
 {
     uint32_t u;
-    memcpy(&u, &f, sizeof u);
+    memcpy(&u, &s, sizeof u);
     return u;
 }
 

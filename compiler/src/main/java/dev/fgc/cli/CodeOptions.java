@@ -1,24 +1,52 @@
 package dev.fgc.cli;
 
+import dev.fgc.UserError;
 import dev.fgc.emit.CPrefix;
+import dev.fgc.load.Dataset;
+import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
+import dev.fgc.quantize.CompiledModel;
 import dev.fgc.quantize.Precision;
+import dev.fgc.quantize.PrecisionPlanner;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** How the C is generated: number format and identifier prefix. */
+/** How the C is generated: number format, calibration, identifier prefix. */
 final class CodeOptions {
     @Option(names = "--precision", paramLabel = "P", defaultValue = "float",
-            description = "float (int16 and int8 to come)")
+            description = "float (default), int16, int8 or auto (8 or 16 bits per weight matrix)")
     String precision;
+
+    @Option(names = "--calibrate", paramLabel = "DATA.npy",
+            description = "examples (EdgeML layout) whose activation ranges set the fixed-point formats;"
+                    + " without it a conservative bound is used")
+    Path calibrate;
+
+    @Option(names = "--max-accuracy-drop", paramLabel = "POINTS", defaultValue = "1.0",
+            description = "with --precision auto: accuracy the model may lose on the calibration data,"
+                    + " in percentage points (default 1.0)")
+    double maxAccuracyDrop;
 
     @Option(names = "--prefix", paramLabel = "NAME", description = "C identifier prefix; default from the model's name")
     String prefix;
 
     Precision precision() {
-        return Precision.requireSupported(Precision.parse(precision));
+        return Precision.parse(precision);
     }
 
     CPrefix prefix(Model model) {
         return prefix == null ? CPrefix.fromName(model.name()) : new CPrefix(prefix);
+    }
+
+    Optional<Dataset> calibration(Model model) {
+        return Optional.ofNullable(calibrate).map(p -> DatasetLoader.load(p, model));
+    }
+
+    CompiledModel compile(Model model, Optional<Dataset> calibration) {
+        if (maxAccuracyDrop < 0 || !Double.isFinite(maxAccuracyDrop)) {
+            throw new UserError("--max-accuracy-drop " + maxAccuracyDrop + ": must be a percentage, 0 or more");
+        }
+        return PrecisionPlanner.plan(model, precision(), calibration, maxAccuracyDrop);
     }
 }

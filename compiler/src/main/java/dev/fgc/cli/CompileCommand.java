@@ -3,10 +3,17 @@ package dev.fgc.cli;
 import dev.fgc.UserError;
 import dev.fgc.emit.CModelEmitter;
 import dev.fgc.emit.GeneratedFiles;
+import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
-import dev.fgc.quantize.Precision;
+import dev.fgc.quantize.CompiledModel;
+import dev.fgc.report.Json;
+import dev.fgc.report.QuantizationReport;
+import dev.fgc.report.ReportFile;
 import dev.fgc.target.Board;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +35,10 @@ final class CompileCommand implements Runnable {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
     Path output;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "write the quantization report (formats, ranges, saturations, sizes) as JSON")
+    Path report;
+
     CompileCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -36,16 +47,29 @@ final class CompileCommand implements Runnable {
     public void run() {
         Model model = modelOptions.load();
         Board board = boardOption.resolve();
-        Precision p = codeOptions.precision();
+        if (report != null) {
+            ReportFile.checkWritable(report);
+        }
+        Optional<Dataset> calibration = codeOptions.calibration(model);
+        CompiledModel compiled = codeOptions.compile(model, calibration);
         CModelEmitter emitter = new CModelEmitter(model, codeOptions.prefix(model));
-        long constants = (long) Float.BYTES * (model.parameters() + 2L * model.features());
+        long constants = compiled.plan().map(p -> (long) p.constantBytes())
+                .orElse((long) Float.BYTES * (model.parameters() + 2L * model.features()));
         if (constants > board.flash().size()) {
             throw new UserError("model '" + model.name() + "' needs " + constants + " bytes of constants, board "
                     + board.name() + " has " + board.flash().size() + " bytes of flash");
         }
-        GeneratedFiles files = emitter.emit(p);
+        GeneratedFiles files = emitter.emit(compiled);
         files.writeTo(output);
-        ctx.out().printf("fgc: wrote %d files to %s (include %s; %d bytes of model constants)%n",
-                files.asMap().size(), output, emitter.headerName(), constants);
+        if (report != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("model", model.name());
+            r.put("precision", compiled.precision().label());
+            r.put("constantBytes", constants);
+            compiled.plan().ifPresent(p -> r.put("quantization", QuantizationReport.of(p, calibration)));
+            ReportFile.write(report, Json.write(r));
+        }
+        ctx.out().printf("fgc: wrote %d files to %s (include %s; %d bytes of model constants, %s)%n",
+                files.asMap().size(), output, emitter.headerName(), constants, compiled.precision().label());
     }
 }

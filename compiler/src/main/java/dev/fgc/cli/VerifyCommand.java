@@ -3,7 +3,8 @@ package dev.fgc.cli;
 import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
-import dev.fgc.quantize.Precision;
+import dev.fgc.quantize.CompiledModel;
+import dev.fgc.report.QuantizationReport;
 import dev.fgc.report.ReportFile;
 import dev.fgc.verify.Verifier;
 import dev.fgc.verify.VerifyReport;
@@ -54,7 +55,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model model = modelOptions.load();
-        Precision p = codeOptions.precision();
         if (limit != null && limit < 1) {
             throw new dev.fgc.UserError("--limit " + limit + ": must be at least 1");
         }
@@ -65,13 +65,17 @@ final class VerifyCommand implements Callable<Integer> {
         if (limit != null) {
             dataset = dataset.limit(limit);
         }
-        Verifier.Options options = new Verifier.Options(boardOption.resolve(), p,
-                codeOptions.prefix(model),
+        Verifier.Options options = new Verifier.Options(boardOption.resolve(), codeOptions.prefix(model),
                 Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(workDir));
         if (json != null) {
             ReportFile.checkWritable(json);
         }
-        VerifyReport report = new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(model, dataset, options);
+        Optional<Dataset> calibration = codeOptions.calibration(model);
+        CompiledModel compiled = codeOptions.compile(model, calibration);
+        VerifyReport report = new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(compiled, dataset, options);
+        if (compiled.plan().isPresent()) {
+            report = report.withQuantization(QuantizationReport.of(compiled.plan().get(), calibration));
+        }
         ctx.out().print(report.summary());
         if (json != null) {
             ReportFile.write(json, report.toJson());

@@ -1,6 +1,6 @@
 package dev.fgc.emit;
 
-import dev.fgc.quantize.Precision;
+import dev.fgc.quantize.CompiledModel;
 import dev.fgc.target.Board;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +22,8 @@ public final class FirmwareEmitter {
     }
 
     /** The firmware files for {@code count} examples whose features are in {@link #INPUTS_BIN}. */
-    public GeneratedFiles emit(Board board, Precision precision, int count) {
-        Map<String, Object> d = new LinkedHashMap<>(model.commonData(precision));
+    public GeneratedFiles emit(Board board, CompiledModel compiled, int count) {
+        Map<String, Object> d = new LinkedHashMap<>(model.commonData(compiled));
         d.put("board", boardData(board));
         d.put("count", count);
         d.put("binFile", INPUTS_BIN);

@@ -3,11 +3,16 @@ package dev.fgc.quantize;
 import dev.fgc.UserError;
 import java.util.Locale;
 
-/** The number format of a compiled model. */
+/** The number format of a compiled model (docs/fixed-point.md). */
 public enum Precision {
+    /** float32 throughout. */
     FLOAT(false),
+    /** 16-bit weights and activations. */
     INT16(true),
-    INT8(true);
+    /** 8-bit weight matrices, 16-bit biases, state and activations (the paper's setting). */
+    INT8(true),
+    /** 8 or 16 bits per weight matrix, the smallest model within an accuracy budget. */
+    AUTO(true);
 
     private final boolean fixedPoint;
 
@@ -29,16 +34,7 @@ public enum Precision {
                 return p;
             }
         }
-        throw new UserError("unknown precision '" + s + "': expected float, int16 or int8");
-    }
-
-    /** The precisions this build can compile; fixed point is not implemented yet. */
-    public static Precision requireSupported(Precision p) {
-        if (p != FLOAT) {
-            throw new UserError("precision " + p.label() + " is not available in fgc " + dev.fgc.Version.VERSION
-                    + " yet; use --precision float");
-        }
-        return p;
+        throw new UserError("unknown precision '" + s + "': expected float, int16, int8 or auto");
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.fgc.reference;
 import dev.fgc.model.Cell;
 import dev.fgc.model.FastGrnnCell;
 import dev.fgc.model.FastRnnCell;
+import dev.fgc.model.LinearMap;
 import dev.fgc.model.Model;
+import dev.fgc.model.Nonlinearity;
 
 /**
  * The float reference: the cells' equations in double arithmetic, the oracle for float firmware
@@ -12,9 +14,35 @@ import dev.fgc.model.Model;
  */
 public final class FloatReference {
     private final Model model;
+    private final Probe probe;
+
+    /**
+     * Sees every intermediate vector as it is computed, by the names of {@link Probe}; calibration
+     * uses it to measure ranges.
+     */
+    public interface Probe {
+        String INPUT = "input";
+        String NORMALIZED = "xn";
+        String W_LOW = "w_low";
+        String U_LOW = "u_low";
+        String PRE = "pre";
+        String GATE_IN = "z_in";
+        String UPDATE_IN = "c_in";
+        String GATE = "z";
+        String UPDATE = "c";
+        String HIDDEN = "h";
+        String SCORES = "scores";
+
+        void record(String point, double[] values);
+    }
 
     public FloatReference(Model model) {
+        this(model, (point, values) -> { });
+    }
+
+    public FloatReference(Model model, Probe probe) {
         this.model = model;
+        this.probe = probe;
     }
 
     public Model model() {
@@ -69,16 +97,32 @@ public final class FloatReference {
             if (t >= model.timesteps()) {
                 throw new IllegalStateException("the sequence already has all " + model.timesteps() + " steps");
             }
+            probe.record(Probe.INPUT, raw);
             double[] x = normalise(raw, t);
+            probe.record(Probe.NORMALIZED, x);
             Cell cell = model.cell();
-            double[] pre = add(cell.w().apply(x), cell.u().apply(h));
+            double[] pre = add(project(cell.w(), x, Probe.W_LOW), project(cell.u(), h, Probe.U_LOW));
+            probe.record(Probe.PRE, pre);
             h = update(cell, pre);
+            probe.record(Probe.HIDDEN, h);
             t++;
         }
 
         public double[] scores() {
             double[] logits = model.classifier().fc().matrix().leftMultiply(h);
-            return add(logits, model.classifier().bias().matrix().values());
+            double[] scores = add(logits, model.classifier().bias().matrix().values());
+            probe.record(Probe.SCORES, scores);
+            return scores;
+        }
+
+        /** x·W, through the rank-sized intermediate for a factored map. */
+        private double[] project(LinearMap map, double[] x, String lowPoint) {
+            if (map instanceof LinearMap.LowRank lr) {
+                double[] low = lr.first().matrix().leftMultiply(x);
+                probe.record(lowPoint, low);
+                return lr.second().matrix().leftMultiply(low);
+            }
+            return map.apply(x);
         }
 
         private double[] normalise(double[] raw, int step) {
@@ -95,27 +139,47 @@ public final class FloatReference {
         private double[] update(Cell cell, double[] pre) {
             double[] next = new double[h.length];
             if (cell instanceof FastGrnnCell g) {
-                double[] bg = g.bg().matrix().values();
-                double[] bh = g.bh().matrix().values();
+                double[] zIn = add(pre, g.bg().matrix().values());
+                double[] cIn = add(pre, g.bh().matrix().values());
+                double[] z = apply(g.gate(), zIn);
+                double[] c = apply(g.update(), cIn);
+                record(zIn, cIn, z, c);
                 double zeta = g.zeta().sigmoid();
                 double nu = g.nu().sigmoid();
                 for (int i = 0; i < next.length; i++) {
-                    double z = g.gate().apply(pre[i] + bg[i]);
-                    double c = g.update().apply(pre[i] + bh[i]);
-                    next[i] = z * h[i] + (zeta * (1.0 - z) + nu) * c;
+                    next[i] = z[i] * h[i] + (zeta * (1.0 - z[i]) + nu) * c[i];
                 }
             } else if (cell instanceof FastRnnCell r) {
-                double[] b = r.b().matrix().values();
+                double[] cIn = add(pre, r.b().matrix().values());
+                double[] c = apply(r.update(), cIn);
+                record(null, cIn, null, c);
                 double alpha = r.alpha().sigmoid();
                 double beta = r.beta().sigmoid();
                 for (int i = 0; i < next.length; i++) {
-                    next[i] = beta * h[i] + alpha * r.update().apply(pre[i] + b[i]);
+                    next[i] = beta * h[i] + alpha * c[i];
                 }
             } else {
                 throw new IllegalStateException("unknown cell " + cell.kind());
             }
             return next;
         }
+    }
+
+    private void record(double[] zIn, double[] cIn, double[] z, double[] c) {
+        if (zIn != null) {
+            probe.record(Probe.GATE_IN, zIn);
+            probe.record(Probe.GATE, z);
+        }
+        probe.record(Probe.UPDATE_IN, cIn);
+        probe.record(Probe.UPDATE, c);
+    }
+
+    private static double[] apply(Nonlinearity nl, double[] v) {
+        double[] y = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            y[i] = nl.apply(v[i]);
+        }
+        return y;
     }
 
     private static double[] add(double[] a, double[] b) {

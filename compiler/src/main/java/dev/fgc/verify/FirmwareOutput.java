@@ -9,8 +9,8 @@ import java.util.List;
  */
 record FirmwareOutput(List<DeviceResult> results, long stackPeak, boolean complete) {
 
-    /** One example as the device computed it: its class and the raw IEEE-754 bits of each score. */
-    record DeviceResult(int index, int predicted, float[] scores) {
+    /** One example as the device computed it: its class and each score's raw 32 bits. */
+    record DeviceResult(int index, int predicted, int[] bits) {
     }
 
     static FirmwareOutput parse(String stdout, int classes) {
@@ -20,9 +20,9 @@ record FirmwareOutput(List<DeviceResult> results, long stackPeak, boolean comple
         for (String line : stdout.split("\n")) {
             String[] f = line.trim().split(" ");
             if (f.length == classes + 3 && f[0].equals("S")) {
-                float[] s = new float[classes];
+                int[] s = new int[classes];
                 for (int c = 0; c < classes; c++) {
-                    s[c] = Float.intBitsToFloat((int) Long.parseLong(f[c + 3], 16));
+                    s[c] = (int) Long.parseLong(f[c + 3], 16);
                 }
                 results.add(new DeviceResult(Integer.parseInt(f[1]), Integer.parseInt(f[2]), s));
             } else if (f.length == 2 && f[0].equals("STACK")) {

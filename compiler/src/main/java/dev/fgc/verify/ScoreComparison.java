@@ -1,51 +1,54 @@
 package dev.fgc.verify;
 
-import dev.fgc.quantize.Precision;
-import dev.fgc.reference.FloatReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** Accumulates the per-example comparison with the reference. */
+/**
+ * Accumulates the per-example comparison of the device with the oracle (exact for fixed point,
+ * within tolerance for float) and with the float model (accuracy, agreement, score error).
+ */
 final class ScoreComparison {
-    private final Precision precision;
     private final List<Integer> mismatches = new ArrayList<>();
     private final List<Integer> predictions = new ArrayList<>();
     private int samples;
     private int matched;
     private int agreed;
     private int labelled;
-    private int referenceCorrect;
+    private int floatCorrect;
+    private int oracleCorrect;
     private int deviceCorrect;
     private double maxAbsError;
+    private double sumAbsError;
+    private long scoreCount;
 
-    ScoreComparison(Precision precision) {
-        this.precision = precision;
-    }
-
-    void add(int index, double[] ref, FirmwareOutput.DeviceResult device, OptionalInt label) {
+    /**
+     * @param oracleMatched whether the device's scores match the oracle's
+     * @param floatScores   the float reference's scores
+     * @param deviceScores  the device's scores as real numbers
+     */
+    void add(int index, boolean oracleMatched, int oracleClass, int floatClass, double[] floatScores,
+             int deviceClass, double[] deviceScores, OptionalInt label) {
         samples++;
-        predictions.add(device.predicted());
-        boolean all = true;
-        for (int c = 0; c < ref.length; c++) {
-            double d = device.scores()[c];
-            maxAbsError = Math.max(maxAbsError, Math.abs(d - ref[c]));
-            all &= ScoreCheck.matches(precision, d, ref[c]);
-        }
-        if (all) {
+        predictions.add(deviceClass);
+        if (oracleMatched) {
             matched++;
         } else {
             mismatches.add(index);
         }
-        int refClass = FloatReference.argmax(ref);
-        if (device.predicted() == refClass) {
-            agreed++;
+        for (int c = 0; c < floatScores.length; c++) {
+            double e = Math.abs(deviceScores[c] - floatScores[c]);
+            maxAbsError = Math.max(maxAbsError, e);
+            sumAbsError += e;
+            scoreCount++;
         }
+        agreed += deviceClass == floatClass ? 1 : 0;
         if (label.isPresent()) {
             labelled++;
-            referenceCorrect += refClass == label.getAsInt() ? 1 : 0;
-            deviceCorrect += device.predicted() == label.getAsInt() ? 1 : 0;
+            floatCorrect += floatClass == label.getAsInt() ? 1 : 0;
+            oracleCorrect += oracleClass == label.getAsInt() ? 1 : 0;
+            deviceCorrect += deviceClass == label.getAsInt() ? 1 : 0;
         }
     }
 
@@ -65,6 +68,7 @@ final class ScoreComparison {
         return List.copyOf(mismatches);
     }
 
+    /** Fraction of examples where the device's class equals the float model's. */
     double agreement() {
         return samples == 0 ? 0 : (double) agreed / samples;
     }
@@ -73,11 +77,23 @@ final class ScoreComparison {
         return maxAbsError;
     }
 
+    double meanAbsError() {
+        return scoreCount == 0 ? 0 : sumAbsError / scoreCount;
+    }
+
+    OptionalDouble floatAccuracy() {
+        return fraction(floatCorrect);
+    }
+
     OptionalDouble referenceAccuracy() {
-        return labelled == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) referenceCorrect / labelled);
+        return fraction(oracleCorrect);
     }
 
     OptionalDouble deviceAccuracy() {
-        return labelled == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) deviceCorrect / labelled);
+        return fraction(deviceCorrect);
+    }
+
+    private OptionalDouble fraction(int correct) {
+        return labelled == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) correct / labelled);
     }
 }

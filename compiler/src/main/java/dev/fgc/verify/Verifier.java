@@ -8,7 +8,8 @@ import dev.fgc.emit.FirmwareEmitter;
 import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
-import dev.fgc.quantize.Precision;
+import dev.fgc.quantize.CompiledModel;
+import dev.fgc.reference.FixedReference;
 import dev.fgc.reference.FloatReference;
 import dev.fgc.target.ArmToolchain;
 import dev.fgc.target.Board;
@@ -27,8 +28,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the verification firmware for a model and board, runs it in the board's emulator and
- * compares every example's scores with the Java reference.
+ * Builds the verification firmware for a compiled model and a board, runs it in the board's
+ * emulator and compares every example's scores with the oracle: the fixed-point reference bit for
+ * bit, or the float reference within tolerance.
  */
 public final class Verifier {
     private static final String ELF = "fw.elf";
@@ -36,8 +38,7 @@ public final class Verifier {
     private final HostEnvironment env;
     private final PrintStream log;
 
-    public record Options(Board board, Precision precision, CPrefix prefix, Duration timeout,
-                          Optional<Path> workDir) {
+    public record Options(Board board, CPrefix prefix, Duration timeout, Optional<Path> workDir) {
     }
 
     public Verifier(Provisioner provisioner, HostEnvironment env, PrintStream log) {
@@ -46,29 +47,29 @@ public final class Verifier {
         this.log = log;
     }
 
-    public VerifyReport verify(Model model, Dataset data, Options o) {
-        Precision.requireSupported(o.precision());
+    public VerifyReport verify(CompiledModel compiled, Dataset data, Options o) {
+        Model model = compiled.model();
         CModelEmitter emitter = new CModelEmitter(model, o.prefix());
-        GeneratedFiles modelPackage = emitter.emit(o.precision());
+        GeneratedFiles modelPackage = emitter.emit(compiled);
         FirmwareEmitter firmware = new FirmwareEmitter(emitter);
         ArmToolchain toolchain = new ArmToolchain(o.board(), provisioner);
         QemuEmulator emulator = new QemuEmulator(o.board(), provisioner, env);
-        FloatReference reference = new FloatReference(model);
+        Oracle oracle = new Oracle(compiled);
 
         Path work = workDir(o.workDir());
         try {
-            ScoreComparison cmp = new ScoreComparison(o.precision());
+            ScoreComparison cmp = new ScoreComparison();
             ElfSizes sizes = null;
             long intervals = 0;
             long instructions = 0;
             long stackPeak = 0;
-            List<InputChunks.Chunk> chunks = InputChunks.plan(data.size(), model, o.board(), Float.BYTES);
+            List<InputChunks.Chunk> chunks = InputChunks.plan(data.size(), model, o.board(), compiled.inputBytes());
             for (int k = 0; k < chunks.size(); k++) {
                 InputChunks.Chunk chunk = chunks.get(k);
                 Path dir = work.resolve(chunks.size() == 1 ? "firmware" : "firmware-" + k);
                 new GeneratedFiles().addAll(modelPackage)
-                        .addAll(firmware.emit(o.board(), o.precision(), chunk.size()))
-                        .add(FirmwareEmitter.INPUTS_BIN, inputs(data, chunk))
+                        .addAll(firmware.emit(o.board(), compiled, chunk.size()))
+                        .add(FirmwareEmitter.INPUTS_BIN, inputs(oracle, data, chunk))
                         .writeTo(dir);
                 toolchain.link(dir, sources(dir), FirmwareEmitter.LINKER_SCRIPT, ELF);
                 sizes = ElfSizes.read(toolchain.size(), toolchain.nm(), dir.resolve(ELF));
@@ -77,7 +78,7 @@ public final class Verifier {
                 FirmwareOutput out = checkRun(run, chunk, o.board(), model.classes(), dir.resolve(ELF));
                 for (FirmwareOutput.DeviceResult r : out.results()) {
                     int i = chunk.from() + r.index();
-                    cmp.add(i, reference.scores(data.features(i)), r, data.label(i));
+                    oracle.compare(cmp, i, data, r);
                 }
                 intervals += run.intervals();
                 instructions += run.instructions();
@@ -87,18 +88,70 @@ public final class Verifier {
                 }
             }
             String prefix = o.prefix().lower() + "_";
-            long flashModel = sizes.sumSymbols(s -> s.startsWith(prefix) || s.startsWith("fgc_"));
-            long flashTotal = sizes.sumSections(s -> s.equals(".text") || s.startsWith(".ARM.ex")
-                    || s.equals(".init_arrays") || s.equals(".data"));
-            long ramStatic = sizes.section(".data") + sizes.section(".bss");
+            VerifyReport.Sizes s = new VerifyReport.Sizes(
+                    sizes.sumSymbols(n -> n.startsWith(prefix) || n.startsWith("fgc_")),
+                    sizes.sumSections(n -> n.equals(".text") || n.startsWith(".ARM.ex")
+                            || n.equals(".init_arrays") || n.equals(".data")),
+                    sizes.section(".data") + sizes.section(".bss"), stackPeak);
             long perInference = intervals == 0 ? 0 : Math.round((double) instructions / intervals);
-            return new VerifyReport(model.name(), o.board().name(), o.precision().label(), cmp.samples(),
-                    cmp.matched(), cmp.referenceAccuracy(), cmp.deviceAccuracy(), cmp.agreement(),
-                    cmp.maxAbsError(), flashModel, flashTotal, ramStatic, stackPeak, perInference,
-                    cmp.mismatches(), cmp.predictions());
+            Optional<VerifyReport.Accuracy> accuracy = cmp.floatAccuracy().isPresent()
+                    ? Optional.of(new VerifyReport.Accuracy(cmp.floatAccuracy().getAsDouble(),
+                    cmp.referenceAccuracy().getAsDouble(), cmp.deviceAccuracy().getAsDouble()))
+                    : Optional.empty();
+            return new VerifyReport(model.name(), o.board().name(), compiled.precision().label(), cmp.samples(),
+                    cmp.matched(), accuracy, cmp.agreement(), cmp.maxAbsError(), cmp.meanAbsError(), s, perInference,
+                    cmp.mismatches(), cmp.predictions(), Optional.empty());
         } finally {
             if (o.workDir().isEmpty()) {
                 GeneratedFiles.deleteTree(work);
+            }
+        }
+    }
+
+    /** The host's side of the comparison: the float reference, and the fixed-point one when quantized. */
+    private static final class Oracle {
+        private final FloatReference floatRef;
+        private final Optional<FixedReference> fixedRef;
+
+        Oracle(CompiledModel compiled) {
+            floatRef = new FloatReference(compiled.model());
+            fixedRef = compiled.plan().map(FixedReference::new);
+        }
+
+        /** The example as the device receives it: float32 or q15 values, little-endian. */
+        void write(ByteBuffer b, double[] features) {
+            if (fixedRef.isPresent()) {
+                for (int q : fixedRef.get().quantizeInputs(features)) {
+                    b.putShort((short) q);
+                }
+            } else {
+                for (double f : features) {
+                    b.putFloat((float) f);
+                }
+            }
+        }
+
+        void compare(ScoreComparison cmp, int i, Dataset data, FirmwareOutput.DeviceResult device) {
+            double[] features = data.features(i);
+            double[] floatScores = floatRef.scores(features);
+            int floatClass = FloatReference.argmax(floatScores);
+            double[] deviceReal = new double[floatScores.length];
+            if (fixedRef.isPresent()) {
+                FixedReference ref = fixedRef.get();
+                int[] expected = ref.scores(ref.quantizeInputs(features));
+                double scale = Math.pow(2, ref.plan().scores().frac());
+                for (int c = 0; c < deviceReal.length; c++) {
+                    deviceReal[c] = device.bits()[c] / scale;
+                }
+                cmp.add(i, java.util.Arrays.equals(expected, device.bits()), FixedReference.argmax(expected),
+                        floatClass, floatScores, device.predicted(), deviceReal, data.label(i));
+            } else {
+                boolean all = true;
+                for (int c = 0; c < deviceReal.length; c++) {
+                    deviceReal[c] = Float.intBitsToFloat(device.bits()[c]);
+                    all &= ScoreCheck.floatMatches(deviceReal[c], floatScores[c]);
+                }
+                cmp.add(i, all, floatClass, floatClass, floatScores, device.predicted(), deviceReal, data.label(i));
             }
         }
     }
@@ -115,15 +168,13 @@ public final class Verifier {
                 + chunk.size() + " examples on board " + board.name() + ": " + why);
     }
 
-    private static byte[] inputs(Dataset data, InputChunks.Chunk chunk) {
+    private static byte[] inputs(Oracle oracle, Dataset data, InputChunks.Chunk chunk) {
         int features = data.features(0).length;
         ByteBuffer b = ByteBuffer.allocate(chunk.size() * features * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = chunk.from(); i < chunk.to(); i++) {
-            for (double f : data.features(i)) {
-                b.putFloat((float) f);
-            }
+            oracle.write(b, data.features(i));
         }
-        return b.array();
+        return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
     private static List<String> sources(Path dir) {

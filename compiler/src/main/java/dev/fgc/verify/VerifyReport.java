@@ -4,24 +4,36 @@ import dev.fgc.report.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * The outcome of one verification: what matched, accuracy, sizes and speed. The per-example
  * device predictions are kept for callers but left out of the JSON, which stays small.
  */
 public record VerifyReport(String model, String board, String precision, int samples, int matched,
-                           OptionalDouble referenceAccuracy, OptionalDouble deviceAccuracy, double agreement,
-                           double maxAbsScoreError, long flashModel, long flashTotal, long ramStatic,
-                           long stackPeak, long instructionsPerInference, List<Integer> mismatches,
-                           List<Integer> devicePredictions) {
+                           Optional<Accuracy> accuracy, double agreement, double maxAbsScoreError,
+                           double meanAbsScoreError, Sizes sizes, long instructionsPerInference,
+                           List<Integer> mismatches, List<Integer> devicePredictions,
+                           Optional<Map<String, Object>> quantization) {
+
+    /** Accuracy against the labels of the float model, of the oracle (the reference) and of the device. */
+    public record Accuracy(double floatModel, double reference, double device) {
+    }
+
+    /** Flash of the model package and of the whole firmware (inputs excluded); RAM. */
+    public record Sizes(long flashModel, long flashTotal, long ramStatic, long stackPeak) {
+        public long ramTotal() {
+            return ramStatic + stackPeak;
+        }
+    }
+
+    public VerifyReport withQuantization(Map<String, Object> q) {
+        return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
+                meanAbsScoreError, sizes, instructionsPerInference, mismatches, devicePredictions, Optional.of(q));
+    }
 
     public boolean passed() {
         return samples > 0 && matched == samples;
-    }
-
-    public long ramTotal() {
-        return ramStatic + stackPeak;
     }
 
     public Map<String, Object> toMap() {
@@ -31,25 +43,28 @@ public record VerifyReport(String model, String board, String precision, int sam
         m.put("precision", precision);
         m.put("samples", samples);
         m.put("matched", matched);
-        if (referenceAccuracy.isPresent()) {
+        accuracy.ifPresent(a -> {
             Map<String, Object> acc = new LinkedHashMap<>();
-            acc.put("reference", referenceAccuracy.getAsDouble());
-            acc.put("device", deviceAccuracy.orElse(Double.NaN));
+            acc.put("float", a.floatModel());
+            acc.put("reference", a.reference());
+            acc.put("device", a.device());
             m.put("accuracy", acc);
-        }
+        });
         m.put("agreement", agreement);
         m.put("maxAbsScoreError", maxAbsScoreError);
+        m.put("meanAbsScoreError", meanAbsScoreError);
         Map<String, Object> flash = new LinkedHashMap<>();
-        flash.put("model", flashModel);
-        flash.put("total", flashTotal);
+        flash.put("model", sizes.flashModel());
+        flash.put("total", sizes.flashTotal());
         m.put("flashBytes", flash);
         Map<String, Object> ram = new LinkedHashMap<>();
-        ram.put("static", ramStatic);
-        ram.put("stackPeak", stackPeak);
-        ram.put("total", ramTotal());
+        ram.put("static", sizes.ramStatic());
+        ram.put("stackPeak", sizes.stackPeak());
+        ram.put("total", sizes.ramTotal());
         m.put("ramBytes", ram);
         m.put("instructionsPerInference", instructionsPerInference);
         m.put("mismatchedSamples", mismatches.size() > 20 ? mismatches.subList(0, 20) : mismatches);
+        quantization.ifPresent(q -> m.put("quantization", q));
         m.put("passed", passed());
         return m;
     }
@@ -63,14 +78,13 @@ public record VerifyReport(String model, String board, String precision, int sam
         b.append(String.format("fgc verify: model %s on %s, %s%n", model, board, precision));
         b.append(String.format("  matched    %d/%d samples%s%n", matched, samples,
                 mismatches.isEmpty() ? "" : " (first mismatch: sample " + mismatches.get(0) + ")"));
-        if (referenceAccuracy.isPresent()) {
-            b.append(String.format("  accuracy   reference %.2f%%, device %.2f%%%n",
-                    100 * referenceAccuracy.getAsDouble(), 100 * deviceAccuracy.orElse(Double.NaN)));
-        }
-        b.append(String.format("  agreement  %.2f%% (device class = reference class)%n", 100 * agreement));
-        b.append(String.format("  max |score error| %.3g%n", maxAbsScoreError));
-        b.append(String.format("  flash      %d bytes (model %d)%n", flashTotal, flashModel));
-        b.append(String.format("  RAM        %d bytes (static %d, stack peak %d)%n", ramTotal(), ramStatic, stackPeak));
+        accuracy.ifPresent(a -> b.append(String.format("  accuracy   float %.2f%%, reference %.2f%%, device %.2f%%%n",
+                100 * a.floatModel(), 100 * a.reference(), 100 * a.device())));
+        b.append(String.format("  agreement  %.2f%% (device class = float model's class)%n", 100 * agreement));
+        b.append(String.format("  |score - float score|  max %.3g, mean %.3g%n", maxAbsScoreError, meanAbsScoreError));
+        b.append(String.format("  flash      %d bytes (model %d)%n", sizes.flashTotal(), sizes.flashModel()));
+        b.append(String.format("  RAM        %d bytes (static %d, stack peak %d)%n", sizes.ramTotal(),
+                sizes.ramStatic(), sizes.stackPeak()));
         b.append(String.format("  speed      %d instructions per inference%n", instructionsPerInference));
         b.append(passed() ? "  PASSED\n" : "  FAILED: the device disagrees with the reference\n");
         return b.toString();

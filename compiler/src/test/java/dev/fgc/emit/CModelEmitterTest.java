@@ -11,7 +11,6 @@ import dev.fgc.load.ModelLoader;
 import dev.fgc.model.CellKind;
 import dev.fgc.model.Model;
 import dev.fgc.model.Nonlinearity;
-import dev.fgc.quantize.Precision;
 import dev.fgc.reference.FloatReference;
 import dev.fgc.testing.HostC;
 import dev.fgc.testing.RandomModels;
@@ -104,9 +103,9 @@ class CModelEmitterTest {
     @Test
     void outputIsByteIdenticalFromRunToRun() {
         Model model = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
-        GeneratedFiles a = new CModelEmitter(model, new CPrefix("usps")).emit(Precision.FLOAT);
+        GeneratedFiles a = new CModelEmitter(model, new CPrefix("usps")).emitFloat();
         Model again = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
-        GeneratedFiles b = new CModelEmitter(again, new CPrefix("usps")).emit(Precision.FLOAT);
+        GeneratedFiles b = new CModelEmitter(again, new CPrefix("usps")).emitFloat();
         assertEquals(a.asMap().keySet(), b.asMap().keySet());
         a.asMap().forEach((name, bytes) -> assertArrayEquals(bytes, b.asMap().get(name), name));
         String source = a.text("usps_model.c");
@@ -117,7 +116,7 @@ class CModelEmitterTest {
     private void assertHostMatchesReference(Model model, Dataset data, String prefix) throws IOException {
         CPrefix p = new CPrefix(prefix);
         Path dir = tmp.resolve("build-" + model.name());
-        new CModelEmitter(model, p).emit(Precision.FLOAT)
+        new CModelEmitter(model, p).emitFloat()
                 .add("main.c", String.format(HARNESS, p.lower(), p.upper()))
                 .writeTo(dir);
         Path exe = HostC.build(dir, "model");

@@ -11,7 +11,8 @@ import dev.fgc.emit.FirmwareEmitter;
 import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.load.LoadOptions;
 import dev.fgc.load.ModelLoader;
-import dev.fgc.quantize.Precision;
+import dev.fgc.model.Model;
+import dev.fgc.quantize.CompiledModel;
 import dev.fgc.target.ArmToolchain;
 import dev.fgc.target.Board;
 import dev.fgc.target.BoardCatalog;
@@ -60,9 +61,9 @@ class EmulatorFailureTest {
     }
 
     private Path build(Board board, ArmToolchain toolchain, String name, String main) {
-        CModelEmitter model = new CModelEmitter(ModelLoader.load(Repo.usps(), LoadOptions.defaults()),
-                new CPrefix("usps"));
-        GeneratedFiles fw = new FirmwareEmitter(model).emit(board, Precision.FLOAT, 0);
+        Model usps = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
+        GeneratedFiles fw = new FirmwareEmitter(new CModelEmitter(usps, new CPrefix("usps")))
+                .emit(board, CompiledModel.floating(usps), 0);
         Path dir = tmp.resolve(name + "-" + board.name());
         new GeneratedFiles()
                 .add("fw_startup.c", fw.text("fw_startup.c"))

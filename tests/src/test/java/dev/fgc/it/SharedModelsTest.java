@@ -11,7 +11,7 @@ import dev.fgc.load.ModelLoader;
 import dev.fgc.load.npy.NpzReader;
 import dev.fgc.model.Model;
 import dev.fgc.model.Nonlinearity;
-import dev.fgc.quantize.Precision;
+import dev.fgc.quantize.CompiledModel;
 import dev.fgc.target.BoardCatalog;
 import dev.fgc.target.HostEnvironment;
 import dev.fgc.target.Provisioner;
@@ -35,9 +35,9 @@ class SharedModelsTest {
         Dataset test = DatasetLoader.load(dir.resolve("test.npy"), model);
         HostEnvironment env = HostEnvironment.current();
         Verifier verifier = new Verifier(new Provisioner(env, System.err), env, System.err);
-        VerifyReport report = verifier.verify(model, test, new Verifier.Options(
-                BoardCatalog.load().byName("mps2-an386"), Precision.FLOAT, CPrefix.fromName(name),
-                Duration.ofMinutes(10), Optional.empty()));
+        VerifyReport report = verifier.verify(CompiledModel.floating(model), test, new Verifier.Options(
+                BoardCatalog.load().byName("mps2-an386"), CPrefix.fromName(name), Duration.ofMinutes(10),
+                Optional.empty()));
         assertEquals(test.size(), report.samples());
         assertEquals(report.samples(), report.matched(), report.summary());
         assertTrue(report.passed());

@@ -1,0 +1,32 @@
+package dev.fgc.emit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Comma-separated lines of integer literals for a C array initialiser. */
+final class IntLiterals {
+    private static final int PER_LINE = 16;
+
+    private IntLiterals() {
+    }
+
+    static List<String> lines(int[] values) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            line.append(literal(values[i])).append(i + 1 < values.length ? "," : "");
+            if ((i + 1) % PER_LINE == 0 || i + 1 == values.length) {
+                lines.add(line.toString());
+                line.setLength(0);
+            } else {
+                line.append(' ');
+            }
+        }
+        return lines;
+    }
+
+    /** INT32_MIN has no literal of its own in C: -2147483648 is the negation of an unsigned. */
+    static String literal(int v) {
+        return v == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Integer.toString(v);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.fgc.emit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fgc.load.Dataset;
+import dev.fgc.load.DatasetLoader;
+import dev.fgc.load.LoadOptions;
+import dev.fgc.load.ModelLoader;
+import dev.fgc.model.CellKind;
+import dev.fgc.model.Model;
+import dev.fgc.model.Nonlinearity;
+import dev.fgc.quantize.CompiledModel;
+import dev.fgc.quantize.Precision;
+import dev.fgc.quantize.PrecisionPlanner;
+import dev.fgc.reference.FixedReference;
+import dev.fgc.testing.HostC;
+import dev.fgc.testing.RandomModels;
+import dev.fgc.testing.Repo;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Generated fixed-point packages compiled on the host (strict flags, UBSan, ASan) give exactly the
+ * integers of the Java fixed-point reference (docs/fixed-point.md), for every kind of model, both
+ * widths, calibrated and with the conservative bound.
+ */
+class FixedModelHostTest {
+    private static final String HARNESS = """
+            #include <stdio.h>
+            #include <stdint.h>
+            #include "%1$s_model.h"
+
+            int main(int argc, char **argv)
+            {
+                int16_t x[%2$s_FEATURES];
+                int32_t scores[%2$s_NUM_CLASSES];
+                unsigned c;
+                FILE *in;
+                if (argc != 2 || (in = fopen(argv[1], "rb")) == NULL) {
+                    return 3;
+                }
+                while (fread(x, sizeof x[0], %2$s_FEATURES, in) == %2$s_FEATURES) {
+                    unsigned cls = %1$s_classify(x, scores);
+                    printf("%%u", cls);
+                    for (c = 0; c < %2$s_NUM_CLASSES; c++) {
+                        printf(" %%ld", (long)scores[c]);
+                    }
+                    printf("\\n");
+                }
+                fclose(in);
+                return 0;
+            }
+            """;
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        Nonlinearity[] all = Nonlinearity.values();
+        long seed = 500;
+        for (Precision p : new Precision[] {Precision.INT8, Precision.INT16}) {
+            for (boolean lowRank : new boolean[] {false, true}) {
+                for (int i = 0; i < all.length; i++) {
+                    boolean calibrate = i % 2 == 0;
+                    cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTGRNN, lowRank, all[i],
+                            all[(i + 3) % all.length], seed++), p, calibrate));
+                    cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTRNN, lowRank, Nonlinearity.SIGMOID,
+                            all[i], seed++), p, !calibrate));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} calibrated={2}")
+    @MethodSource("cases")
+    void randomModelMatchesTheReferenceExactly(RandomModels.Spec spec, Precision precision, boolean calibrate)
+            throws IOException {
+        Path dir = RandomModels.write(tmp.resolve(spec.name()), spec, 16);
+        Model model = ModelLoader.load(dir, LoadOptions.of(spec.cell() == CellKind.FASTGRNN ? spec.gate() : null,
+                spec.update()));
+        Dataset data = DatasetLoader.load(dir.resolve("test.npy"), model);
+        assertHostEqualsReference(PrecisionPlanner.plan(model, precision,
+                calibrate ? Optional.of(data) : Optional.empty(), 1.0), data);
+    }
+
+    @ParameterizedTest
+    @MethodSource("uspsPrecisions")
+    void uspsMatchesTheReferenceExactly(Precision precision) throws IOException {
+        Model model = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
+        Dataset data = DatasetLoader.load(Repo.usps().resolve("test.npy"), model);
+        assertHostEqualsReference(PrecisionPlanner.plan(model, precision, Optional.of(data), 1.0), data);
+    }
+
+    static Stream<Precision> uspsPrecisions() {
+        return Stream.of(Precision.INT8, Precision.INT16, Precision.AUTO);
+    }
+
+    private void assertHostEqualsReference(CompiledModel compiled, Dataset data) throws IOException {
+        CPrefix p = new CPrefix("m");
+        Path dir = tmp.resolve("build");
+        new CModelEmitter(compiled.model(), p).emit(compiled)
+                .add("main.c", String.format(HARNESS, p.lower(), p.upper()))
+                .writeTo(dir);
+        Path exe = HostC.build(dir, "model");
+        FixedReference ref = new FixedReference(compiled.plan().orElseThrow());
+        int features = compiled.model().features();
+        ByteBuffer in = ByteBuffer.allocate(data.size() * features * 2).order(ByteOrder.LITTLE_ENDIAN);
+        int[][] q = new int[data.size()][];
+        for (int i = 0; i < data.size(); i++) {
+            q[i] = ref.quantizeInputs(data.features(i));
+            for (int v : q[i]) {
+                in.putShort((short) v);
+            }
+        }
+        String[] lines = HostC.run(exe, in.array()).split("\n");
+        assertEquals(data.size(), lines.length);
+        for (int i = 0; i < data.size(); i++) {
+            int[] expected = ref.scores(q[i]);
+            String[] f = lines[i].split(" ");
+            int[] device = new int[expected.length];
+            for (int c = 0; c < device.length; c++) {
+                device[c] = Integer.parseInt(f[c + 1]);
+            }
+            assertArrayEquals(expected, device, "sample " + i);
+            assertEquals(FixedReference.argmax(expected), Integer.parseInt(f[0]), "class of sample " + i);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/*
+ * fgc runtime: fixed-point kernels (int16 activations, int8 or int16 weights). Plain C99, no
+ * allocation, no floating point, no global state except the constant tanh table; every kernel
+ * works on caller-provided buffers so generated models stay reentrant.
+ *
+ * The arithmetic is specified in docs/fixed-point.md (cited as §n below); the Java mirror
+ * dev.fgc.quantize.FixedKernels computes the same integers. A format f (fractional bits) may be
+ * any integer from -16 to 30. Matrices are stored [rows][cols] row-major. Element-wise kernels
+ * allow y to alias an input of the same type; the blends update h in place.
+ */
+#ifndef FGC_Q15_H
+#define FGC_Q15_H
+
+#include <stdint.h>
+
+/* §3.1: y[i] = sat16(rshift(sat16(x[i] - mean[i]) * inv_std[i], shift)) */
+void fgc_normalize_q15(const int16_t *x, const int16_t *mean, const int16_t *inv_std, uint16_t n, uint8_t shift, int16_t *y);
+
+/* §3.2: y[r] = sat32(rshift(sum_c m[r][c] * v[c], shift)); the _acc variants add to y[r] (saturating).
+ * The int8-weight kernels accumulate in int32: the caller guarantees sum_c |m[r][c]| * 32768 < 2^31. */
+void fgc_matvec_q7_q15(const int8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
+void fgc_matvec_acc_q7_q15(const int8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
+void fgc_matvec_q15_q15(const int16_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
+void fgc_matvec_acc_q15_q15(const int16_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
+
+/* §3.3: y[i] = sat16(a[i]) and y[i] = sat16(a[i] + b[i]) */
+void fgc_narrow_q15(const int32_t *a, uint16_t n, int16_t *y);
+void fgc_bias_q15(const int32_t *a, const int16_t *b, uint16_t n, int16_t *y);
+
+/* §3.4: input in Q(f); output in Q14, except relu (Q(f), unchanged). */
+void fgc_sigmoid_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y);
+void fgc_tanh_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y);
+void fgc_relu_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y);
+void fgc_quant_sigm_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y);
+void fgc_quant_sigm4_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y);
+void fgc_quant_tanh_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y);
+
+/* §3.5 FastGRNN: h[i] = z*h + (zeta*(1 - z) + nu)*c, zeta and nu are sigma(.) in Q14.
+ * The int32 kernel requires what §3.5 states (e.g. a gate bounded by 1: f_z >= 0, |z| <= 2^f_z,
+ * 0 <= zeta, nu <= 2^14); the _wide kernel (int64) takes any values. Both require 14 + fc - fh >= 0. */
+void fgc_fastgrnn_blend_q15(const int16_t *z, int8_t fz, const int16_t *c, int8_t fc, int16_t zeta, int16_t nu, uint16_t n, int8_t fh, int16_t *h);
+void fgc_fastgrnn_blend_wide_q15(const int16_t *z, int8_t fz, const int16_t *c, int8_t fc, int16_t zeta, int16_t nu, uint16_t n, int8_t fh, int16_t *h);
+/* §3.6 FastRNN: h[i] = beta*h + alpha*c, alpha and beta are sigma(.) in Q14. Both kernels take any values. */
+void fgc_fastrnn_blend_q15(const int16_t *c, int8_t fc, int16_t alpha, int16_t beta, uint16_t n, int8_t fh, int16_t *h);
+void fgc_fastrnn_blend_wide_q15(const int16_t *c, int8_t fc, int16_t alpha, int16_t beta, uint16_t n, int8_t fh, int16_t *h);
+
+/* §3.8: y[i] = sat32(a[i] + b[i]); index of the largest value, the first on a tie (0 when n is 0). */
+void fgc_bias_q31(const int32_t *a, const int32_t *b, uint16_t n, int32_t *y);
+uint16_t fgc_argmax_q31(const int32_t *v, uint16_t n);
+
+/* §3.4: tanh(k/32) in Q14, k = 0..256. */
+extern const int16_t fgc_tanh_table_q14[257];
+
+#endif /* FGC_Q15_H */

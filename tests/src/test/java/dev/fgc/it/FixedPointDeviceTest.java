@@ -1,0 +1,110 @@
+package dev.fgc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fgc.model.CellKind;
+import dev.fgc.model.Nonlinearity;
+import dev.fgc.testing.Cli;
+import dev.fgc.testing.RandomModels;
+import dev.fgc.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * int16 and int8 on every Cortex-M board: the device's integer scores equal the Java fixed-point
+ * reference's for every example (matched == samples), for the USPS case, the trained models over
+ * their whole test sets (calibrated on their training rows) and generated models of every kind.
+ */
+class FixedPointDeviceTest {
+    static final String[] BOARDS = {"microbit", "mps2-an385", "mps2-an386", "mps2-an500", "mps2-an505"};
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> boardsAndWidths() {
+        List<Arguments> a = new ArrayList<>();
+        for (String b : BOARDS) {
+            a.add(Arguments.of(b, "int8"));
+            a.add(Arguments.of(b, "int16"));
+        }
+        return a.stream();
+    }
+
+    private Cli.Result verify(String... args) {
+        Cli.Result r = Cli.run(args);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        return r;
+    }
+
+    @ParameterizedTest(name = "usps {1} on {0}")
+    @MethodSource("boardsAndWidths")
+    void usps(String board, String precision) throws IOException {
+        Path json = tmp.resolve("r.json");
+        Cli.Result r = verify("verify", Repo.usps().toString(), "--board", board, "--precision", precision,
+                "--calibrate", Repo.usps().resolve("test.npy").toString(),
+                "--data", Repo.usps().resolve("test.npy").toString(), "--json", json.toString());
+        assertTrue(r.out().contains("matched    10/10 samples"), r.out());
+        String report = Files.readString(json);
+        for (String f : new String[] {"\"precision\": \"" + precision + "\"", "\"float\": 1", "\"device\": 1",
+                "\"meanAbsScoreError\"", "\"quantization\"", "\"calibrated\": true", "\"saturated\": 0",
+                "\"format\": \"Q", "\"passed\": true"}) {
+            assertTrue(report.contains(f), f + " missing in\n" + report);
+        }
+    }
+
+    @ParameterizedTest(name = "shared models {1} on {0}")
+    @MethodSource("boardsAndWidths")
+    void sharedModelsOverTheirWholeTestSets(String board, String precision) {
+        for (String[] m : new String[][] {{"digits-rows", "sigmoid"}, {"synth-har", "tanh"}}) {
+            Path dir = Repo.sharedModel(m[0]);
+            Cli.Result r = verify("verify", dir.toString(), "--gate", m[1], "--board", board, "--precision",
+                    precision, "--calibrate", dir.resolve("train.npy").toString(),
+                    "--data", dir.resolve("test.npy").toString());
+            int n = m[0].equals("digits-rows") ? 539 : 600;
+            assertTrue(r.out().contains("matched    " + n + "/" + n + " samples"), r.out());
+        }
+    }
+
+    static Stream<Arguments> everyKind() {
+        List<Arguments> cases = new ArrayList<>();
+        Nonlinearity[] all = Nonlinearity.values();
+        long seed = 900;
+        int n = 0;
+        for (String precision : new String[] {"int8", "int16"}) {
+            for (boolean lowRank : new boolean[] {false, true}) {
+                for (int i = 0; i < all.length; i++) {
+                    cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTGRNN, lowRank, all[i],
+                            all[(i + 1) % all.length], seed++), precision, BOARDS[n++ % BOARDS.length]));
+                    cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTRNN, lowRank, Nonlinearity.SIGMOID,
+                            all[i], seed++), precision, BOARDS[n++ % BOARDS.length]));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} on {2}")
+    @MethodSource("everyKind")
+    void generatedModels(RandomModels.Spec spec, String precision, String board) throws IOException {
+        Path dir = RandomModels.write(tmp.resolve(spec.name()), spec, 12);
+        List<String> args = new ArrayList<>(List.of("verify", dir.toString(), "--board", board, "--precision",
+                precision, "--data", dir.resolve("test.npy").toString(), "--update", spec.update().edgemlName()));
+        if (spec.cell() == CellKind.FASTGRNN) {
+            args.addAll(List.of("--gate", spec.gate().edgemlName()));
+        }
+        if (spec.seed() % 2 == 0) {
+            args.addAll(List.of("--calibrate", dir.resolve("test.npy").toString()));
+        }
+        Cli.Result r = verify(args.toArray(String[]::new));
+        assertTrue(r.out().contains("matched    12/12 samples"), r.out());
+    }
+}
