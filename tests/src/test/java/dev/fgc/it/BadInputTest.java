@@ -136,6 +136,21 @@ class BadInputTest {
     }
 
     @Test
+    void badQuantizationOptions() throws IOException {
+        Path out = tmp.resolve("q");
+        assertUserError(Cli.run("compile", model.toString(), "--precision", "auto", "-o", out.toString()),
+                "--precision auto needs --calibrate");
+        Path data = tmp.resolve("calib.npy");
+        NpyWriter.writeFloat32(data, new int[] {3, 10}, new double[30]);
+        assertUserError(Cli.run("compile", model.toString(), "--precision", "int8", "--calibrate", data.toString(),
+                "-o", out.toString()), "calib.npy: 10 columns");
+        assertUserError(Cli.run("compile", model.toString(), "--precision", "auto", "--calibrate",
+                model.resolve("test.npy").toString(), "--max-accuracy-drop", "-1", "-o", out.toString()),
+                "--max-accuracy-drop -1.0");
+        assertFalse(Files.exists(out), "no output for bad options");
+    }
+
+    @Test
     void missingModelFolder() {
         assertUserError(Cli.run("inspect", tmp.resolve("nope").toString()), "nope: no such model folder");
     }

@@ -22,22 +22,30 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code fgc compile}, {@code inspect} and {@code boards} through the command line. */
 class CompileCommandTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void packageIsDeterministicAndBuildsWarningFreeForEveryBoard() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"float", "int16", "int8", "auto"})
+    void packageIsDeterministicAndBuildsWarningFreeForEveryBoard(String precision) throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        assertEquals(0, Cli.run("compile", Repo.usps().toString(), "-o", a.toString()).exitCode());
-        Cli.Result r = Cli.run("compile", Repo.usps().toString(), "-o", b.toString());
+        String[] args = {"compile", Repo.usps().toString(), "--precision", precision, "--calibrate",
+                Repo.usps().resolve("test.npy").toString(), "-o", null};
+        args[args.length - 1] = a.toString();
+        assertEquals(0, Cli.run(args).exitCode());
+        args[args.length - 1] = b.toString();
+        Cli.Result r = Cli.run(args);
         assertEquals(0, r.exitCode(), r.err());
         List<String> names = list(a);
         assertEquals(names, list(b));
-        assertTrue(names.containsAll(List.of("usps_model.h", "usps_model.c", "fgc_f32.h")), names.toString());
+        assertTrue(names.containsAll(List.of("usps_model.h", "usps_model.c",
+                precision.equals("float") ? "fgc_f32.h" : "fgc_q15.h")), names.toString());
         for (String n : names) {
             assertArrayEquals(Files.readAllBytes(a.resolve(n)), Files.readAllBytes(b.resolve(n)), n);
         }
@@ -54,6 +62,25 @@ class CompileCommandTest {
             assertEquals(0, c.exitCode(), board.name() + ":\n" + c.output());
             assertEquals("", c.stderr(), "no warnings on " + board.name());
         }
+    }
+
+    @Test
+    void reportGivesFormatsRangesAndSaturations() throws IOException {
+        Path report = tmp.resolve("report.json");
+        Cli.Result r = Cli.run("compile", Repo.usps().toString(), "--precision", "int8", "--calibrate",
+                Repo.usps().resolve("test.npy").toString(), "-o", tmp.resolve("out").toString(), "--report",
+                report.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String json = Files.readString(report);
+        for (String f : new String[] {"\"precision\": \"int8\"", "\"calibrated\": true", "\"name\": \"W1\"",
+                "\"format\": \"Q", "int8\"", "\"rangeSeen\"", "\"saturated\": 0", "\"constantBytes\""}) {
+            assertTrue(json.contains(f), f + " missing in\n" + json);
+        }
+        Path bound = tmp.resolve("bound.json");
+        assertEquals(0, Cli.run("compile", Repo.usps().toString(), "--precision", "int16", "-o",
+                tmp.resolve("out2").toString(), "--report", bound.toString()).exitCode());
+        String b = Files.readString(bound);
+        assertTrue(b.contains("\"calibrated\": false") && b.contains("conservative bound"), b);
     }
 
     @Test

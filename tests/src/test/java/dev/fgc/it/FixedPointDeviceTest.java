@@ -61,6 +61,19 @@ class FixedPointDeviceTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void autoPrecisionStaysWithinItsBudget() throws IOException {
+        Path json = tmp.resolve("auto.json");
+        Path dir = Repo.sharedModel("digits-rows");
+        Cli.Result r = verify("verify", dir.toString(), "--precision", "auto", "--max-accuracy-drop", "0.5",
+                "--calibrate", dir.resolve("train.npy").toString(), "--data", dir.resolve("test.npy").toString(),
+                "--json", json.toString());
+        assertTrue(r.out().contains("matched    539/539 samples"), r.out());
+        String report = Files.readString(json);
+        assertTrue(report.contains("\"precision\": \"auto\""), report);
+        assertTrue(report.contains(" int8\""), "auto puts at least one matrix in 8 bits:\n" + report);
+    }
+
     @ParameterizedTest(name = "shared models {1} on {0}")
     @MethodSource("boardsAndWidths")
     void sharedModelsOverTheirWholeTestSets(String board, String precision) {
