@@ -1,0 +1,52 @@
+package dev.fgc.pack;
+
+/**
+ * A weight matrix as stored: its layout and the bytes of its values, indices and per-row counts.
+ * Sparse indices and counts take one byte when the dimension allows (≤ 256 columns, ≤ 255 non-zeros
+ * per row), two otherwise.
+ */
+public record PackedMatrix(String name, int rows, int cols, int nonZeros, int valueBits, Layout layout) {
+
+    public int indexBytesEach() {
+        return cols <= 256 ? 1 : 2;
+    }
+
+    public int countBytesEach() {
+        return cols <= 255 ? 1 : 2;
+    }
+
+    public long valueBytes() {
+        long n = layout == Layout.DENSE ? (long) rows * cols : nonZeros;
+        return n * valueBits / 8;
+    }
+
+    /** Column indices and row counts, 0 for a dense matrix. */
+    public long indexBytes() {
+        return layout == Layout.DENSE ? 0 : (long) nonZeros * indexBytesEach() + (long) rows * countBytesEach();
+    }
+
+    public long bytes() {
+        return valueBytes() + indexBytes();
+    }
+
+    /** Multiply-accumulates per product. */
+    public long macs() {
+        return layout == Layout.DENSE ? (long) rows * cols : nonZeros;
+    }
+
+    public double density() {
+        return rows * cols == 0 ? 0 : (double) nonZeros / ((long) rows * cols);
+    }
+
+    /** The smaller layout for this matrix, or the one the policy forces. */
+    public static PackedMatrix choose(String name, int rows, int cols, int nonZeros, int valueBits,
+                                      Layout.Policy policy) {
+        PackedMatrix dense = new PackedMatrix(name, rows, cols, nonZeros, valueBits, Layout.DENSE);
+        PackedMatrix sparse = new PackedMatrix(name, rows, cols, nonZeros, valueBits, Layout.SPARSE);
+        return switch (policy) {
+            case DENSE -> dense;
+            case SPARSE -> sparse;
+            case AUTO -> sparse.bytes() < dense.bytes() ? sparse : dense;
+        };
+    }
+}

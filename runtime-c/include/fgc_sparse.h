@@ -1,0 +1,27 @@
+/*
+ * fgc runtime: matrix-vector products over sparse matrices (compressed rows).
+ * A matrix [rows][cols] is stored as three arrays: counts[rows] (uint16_t, the non-zeros of each
+ * row), idx[nnz] (column of each non-zero, uint8_t when cols <= 256, else uint16_t) and val[nnz],
+ * row after row. The products stream through flash once and compute exactly the dense products of
+ * fgc_q15.h / fgc_f32.h (docs/fixed-point.md §3.2): the zeros they skip add nothing.
+ * With accumulate != 0 the result is added to y (saturating, as the dense _acc kernels).
+ */
+#ifndef FGC_SPARSE_H
+#define FGC_SPARSE_H
+
+#include <stdint.h>
+
+void fgc_spmv_q7_q15_i8(const uint16_t *counts, const uint8_t *idx, const int8_t *val, const int16_t *v,
+                        uint16_t rows, uint8_t shift, int accumulate, int32_t *y);
+void fgc_spmv_q7_q15_i16(const uint16_t *counts, const uint16_t *idx, const int8_t *val, const int16_t *v,
+                         uint16_t rows, uint8_t shift, int accumulate, int32_t *y);
+void fgc_spmv_q15_q15_i8(const uint16_t *counts, const uint8_t *idx, const int16_t *val, const int16_t *v,
+                         uint16_t rows, uint8_t shift, int accumulate, int32_t *y);
+void fgc_spmv_q15_q15_i16(const uint16_t *counts, const uint16_t *idx, const int16_t *val, const int16_t *v,
+                          uint16_t rows, uint8_t shift, int accumulate, int32_t *y);
+void fgc_spmv_f32_i8(const uint16_t *counts, const uint8_t *idx, const float *val, const float *v,
+                     uint16_t rows, int accumulate, float *y);
+void fgc_spmv_f32_i16(const uint16_t *counts, const uint16_t *idx, const float *val, const float *v,
+                      uint16_t rows, int accumulate, float *y);
+
+#endif /* FGC_SPARSE_H */
