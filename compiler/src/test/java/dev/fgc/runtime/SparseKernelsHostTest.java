@@ -57,13 +57,28 @@ class SparseKernelsHostTest {
                     for (i = 0; i < cols; i++) { int32_t v = next(in); x[i] = (int16_t)v; memcpy(&xf[i], &v, 4); }
                     for (i = 0; i < rows; i++) { int32_t v = next(in); y[i] = v; memcpy(&yf[i], &v, 4); }
                     switch (kind) {
-                    case 0: if (cols > 256) fgc_spmv_q7_q15_i16(counts, i16, v8, x, (uint16_t)rows, (uint8_t)shift, acc, y);
-                            else fgc_spmv_q7_q15_i8(counts, i8, v8, x, (uint16_t)rows, (uint8_t)shift, acc, y); break;
-                    case 1: if (cols > 256) fgc_spmv_q15_q15_i16(counts, i16, v16, x, (uint16_t)rows, (uint8_t)shift, acc, y);
-                            else fgc_spmv_q15_q15_i8(counts, i8, v16, x, (uint16_t)rows, (uint8_t)shift, acc, y); break;
-                    default: if (cols > 256) fgc_spmv_f32_i16(counts, i16, vf, xf, (uint16_t)rows, acc, yf);
-                             else fgc_spmv_f32_i8(counts, i8, vf, xf, (uint16_t)rows, acc, yf);
-                             memcpy(y, yf, sizeof(float) * (size_t)rows); break;
+                    case 0:
+                        if (cols > 256) {
+                            fgc_spmv_q7_q15_i16(counts, i16, v8, x, (uint16_t)rows, (uint8_t)shift, acc, y);
+                        } else {
+                            fgc_spmv_q7_q15_i8(counts, i8, v8, x, (uint16_t)rows, (uint8_t)shift, acc, y);
+                        }
+                        break;
+                    case 1:
+                        if (cols > 256) {
+                            fgc_spmv_q15_q15_i16(counts, i16, v16, x, (uint16_t)rows, (uint8_t)shift, acc, y);
+                        } else {
+                            fgc_spmv_q15_q15_i8(counts, i8, v16, x, (uint16_t)rows, (uint8_t)shift, acc, y);
+                        }
+                        break;
+                    default:
+                        if (cols > 256) {
+                            fgc_spmv_f32_i16(counts, i16, vf, xf, (uint16_t)rows, acc, yf);
+                        } else {
+                            fgc_spmv_f32_i8(counts, i8, vf, xf, (uint16_t)rows, acc, yf);
+                        }
+                        memcpy(y, yf, sizeof(float) * (size_t)rows);
+                        break;
                     }
                     fwrite(y, 4, (size_t)rows, stdout);
                     free(counts); free(i8); free(i16); free(v8); free(v16); free(vf); free(x); free(xf); free(y); free(yf);
