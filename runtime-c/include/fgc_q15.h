@@ -7,6 +7,9 @@
  * dev.fgc.quantize.FixedKernels computes the same integers. A format f (fractional bits) may be
  * any integer from -16 to 30. Matrices are stored [rows][cols] row-major. Element-wise kernels
  * allow y to alias an input of the same type; the blends update h in place.
+ *
+ * These kernels are written with the inline functions of fgc_q15_inline.h, which generated models
+ * call directly (with their formats and dimensions as compile-time constants).
  */
 #ifndef FGC_Q15_H
 #define FGC_Q15_H

@@ -40,6 +40,12 @@ static int32_t fgc_sp_sat32(int64_t a)
         for (r = 0; r < rows; r++) {                                                                 \
             ACC acc = 0;                                                                             \
             uint32_t n = counts[r];                                                                  \
+            for (; n >= 4; n -= 4) { /* unrolled: the loop's own cost is shared by four MACs */     \
+                acc += (ACC)val[0] * v[idx[0]] + (ACC)val[1] * v[idx[1]];                            \
+                acc += (ACC)val[2] * v[idx[2]] + (ACC)val[3] * v[idx[3]];                            \
+                val += 4;                                                                            \
+                idx += 4;                                                                            \
+            }                                                                                        \
             while (n-- > 0) {                                                                        \
                 acc += (ACC)*val++ * v[*idx++];                                                      \
             }                                                                                        \

@@ -18,8 +18,14 @@ SECTIONS
     *(.text .text.* .gnu.linkonce.t.*)
     KEEP(*(.init))
     KEEP(*(.fini))
-    *(.rodata .rodata.* .gnu.linkonce.r.*)
     KEEP(*(.eh_frame*))
+    . = ALIGN(4);
+  } > FLASH
+
+  /* Constants apart from code, so that symbol tools see them as read-only data. */
+  .rodata :
+  {
+    *(.rodata .rodata.* .gnu.linkonce.r.*)
     . = ALIGN(4);
   } > FLASH
 

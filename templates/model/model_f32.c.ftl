@@ -4,10 +4,13 @@
  */
 #include "${prefix}_model.h"
 #include "fgc_f32.h"
+<#if anySparse>
+#include "fgc_sparse.h"
+</#if>
 
 <#list tensors as t>
 /* ${t.comment} */
-static const float ${t.symbol}[${t.length}] = {
+static const ${t.type} ${t.symbol}[${t.length}] = {
 <#list t.lines as line>
     ${line}
 </#list>
@@ -18,6 +21,14 @@ static const float ${t.symbol}[${t.length}] = {
 static const float ${s.symbol} = ${s.value}; /* ${s.comment} */
 </#list>
 
+<#-- out (+)= M·in, M stored [out][in], dense or compressed rows. -->
+<#macro product p>
+<#if p.sparse>
+    fgc_spmv_f32_i${p.indexBits}(${p.counts}, ${p.idx}, ${p.val}, ${p.input}, ${p.rows}u, ${p.accumulate?then(1, 0)}, ${p.output});
+<#else>
+    fgc_matvec<#if p.accumulate>_acc</#if>_f32(${p.matrix}, ${p.input}, ${p.rows}u, ${p.cols}u, ${p.output});
+</#if>
+</#macro>
 /* pre = x.W + h.U, with every matrix stored transposed ([out][in]). */
 static void ${prefix}_preactivation(const float *x, const float *h, float *pre)
 {
@@ -25,7 +36,7 @@ static void ${prefix}_preactivation(const float *x, const float *h, float *pre)
     float ${b.name}[${b.length}];
 </#list>
 <#list projections as p>
-    fgc_matvec<#if p.accumulate>_acc</#if>_f32(${p.matrix}, ${p.input}, ${p.rows}u, ${p.cols}u, ${p.output});
+<@product p/>
 </#list>
 }
 
@@ -73,7 +84,7 @@ int ${prefix}_step(${prefix}_state_t *state, const float x[${PREFIX}_INPUT_DIMS]
 
 uint16_t ${prefix}_scores(const ${prefix}_state_t *state, float scores[${PREFIX}_NUM_CLASSES])
 {
-    fgc_matvec_f32(${fc}, state->h, ${PREFIX}_NUM_CLASSES, ${PREFIX}_HIDDEN_DIMS, scores);
+<@product fc/>
     fgc_add_f32(scores, ${fcBias}, ${PREFIX}_NUM_CLASSES, scores);
     return fgc_argmax_f32(scores, ${PREFIX}_NUM_CLASSES);
 }

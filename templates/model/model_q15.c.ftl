@@ -1,10 +1,15 @@
-<#-- A compiled model in fixed point: quantized constants in flash, the step as the plan's kernel calls. -->
+<#-- A compiled model in fixed point: quantized constants in flash, the step as calls of the inline
+     kernels of fgc_q15_inline.h with the plan's constants: products, and loops that take each
+     element through a run of element-wise ops (see FixedTemplateData). -->
 /*
  * ${banner}
  * Fixed point, docs/fixed-point.md: ${rangeSource}.
  */
 #include "${prefix}_model.h"
-#include "fgc_q15.h"
+#include "fgc_q15_inline.h"
+<#if anySparse>
+#include "fgc_sparse.h"
+</#if>
 
 <#list tensors as t>
 /* ${t.comment} */
@@ -15,33 +20,52 @@ static const ${t.type} ${t.symbol}[${t.length}] = {
 };
 
 </#list>
-<#macro call op>
+<#macro element op>
 <#switch op.kind>
-<#case "normalize">
-    fgc_normalize_q15(${op.in}, ${op.mean} + offset, ${op.invStd} + offset, ${PREFIX}_INPUT_DIMS, ${op.shift}u, ${op.out});
-<#break>
-<#case "matvec">
-    fgc_matvec<#if op.accumulate>_acc</#if>_${op.weights}_q15(${op.matrix}, ${op.in}, ${op.rows}u, ${op.cols}u, ${op.shift}u, ${op.out});
-<#break>
 <#case "narrow">
-    fgc_narrow_q15(${op.in}, ${op.length}u, ${op.out});
+        ${op.out}fgc_narrow_q15_el(${op.in});
 <#break>
 <#case "bias">
-    fgc_bias_q15(${op.in}, ${op.bias}, ${op.length}u, ${op.out});
+        ${op.out}fgc_bias_q15_el(${op.in}, ${op.bias}[i]);
 <#break>
 <#case "activation">
-    fgc_${op.function}_q15(${op.buffer}, ${op.length}u, ${op.frac}, ${op.buffer});
+        ${op.out}fgc_${op.function}_q15_el(${op.in}, ${op.frac});
 <#break>
 <#case "grnn">
-    fgc_fastgrnn_blend<#if op.wide>_wide</#if>_q15(${op.z}, ${op.zFrac}, ${op.c}, ${op.cFrac}, ${op.zeta}, ${op.nu}, ${PREFIX}_HIDDEN_DIMS, ${op.hFrac}, state->h);
+        state->h[i] = (int16_t)fgc_fastgrnn_blend<#if op.wide>_wide</#if>_q15_el(${op.z}, ${op.zFrac}, ${op.c}, ${op.cFrac}, ${op.zeta}, ${op.nu}, ${op.hFrac}, state->h[i]);
 <#break>
 <#case "rnn">
-    fgc_fastrnn_blend<#if op.wide>_wide</#if>_q15(${op.c}, ${op.cFrac}, ${op.alpha}, ${op.beta}, ${PREFIX}_HIDDEN_DIMS, ${op.hFrac}, state->h);
+        state->h[i] = (int16_t)fgc_fastrnn_blend<#if op.wide>_wide</#if>_q15_el(${op.c}, ${op.cFrac}, ${op.alpha}, ${op.beta}, ${op.hFrac}, state->h[i]);
 <#break>
 <#case "bias31">
-    fgc_bias_q31(${op.buffer}, ${op.bias}, ${op.length}u, ${op.buffer});
+        ${op.out}fgc_bias_q31_el(${op.in}, ${op.bias}[i]);
 <#break>
 </#switch>
+</#macro>
+<#macro statements list>
+<#list list as st>
+<#if st.kind == "normalize">
+    fgc_normalize_q15_inl(${st.in}, ${st.mean} + offset, ${st.invStd} + offset, ${PREFIX}_INPUT_DIMS, ${st.shift}, ${st.out});
+<#elseif st.kind == "matvec">
+<#assign f = st.factors[0]>
+    fgc_matvec_${st.weights}_q15_inl(${f.matrix}, ${f.in}, ${st.rows}u, ${f.cols}u, ${f.shift}, ${st.accumulate?then(1, 0)}, ${st.out});
+<#elseif st.kind == "spmv">
+    fgc_spmv_${st.weights}_q15_i${st.indexBits}(${st.counts}, ${st.idx}, ${st.val}, ${st.in}, ${st.rows}u, ${st.shift}u, ${st.accumulate?then(1, 0)}, ${st.out});
+<#elseif st.kind == "matvec2">
+<#assign f = st.factors[0]>
+<#assign g = st.factors[1]>
+    fgc_matvec2_${st.weights}_q15_inl(${f.matrix}, ${f.in}, ${f.cols}u, ${f.shift}, ${g.matrix}, ${g.in}, ${g.cols}u, ${g.shift}, ${st.rows}u, ${st.out});
+<#else>
+    for (i = 0; i < ${st.length}u; i++) {
+<#if st.scalars?has_content>
+        int32_t ${st.scalars?join(", ")};
+</#if>
+<#list st.ops as op>
+<@element op/>
+</#list>
+    }
+</#if>
+</#list>
 </#macro>
 void ${prefix}_init(${prefix}_state_t *state)
 {
@@ -58,23 +82,22 @@ int ${prefix}_step(${prefix}_state_t *state, const int16_t x[${PREFIX}_INPUT_DIM
     ${b.type} ${b.name}[${b.length}];
 </#list>
     uint32_t offset;
+    uint32_t i;
 
     if (state->t >= ${PREFIX}_TIMESTEPS) {
         return -1;
     }
     offset = (uint32_t)state->t * ${PREFIX}_INPUT_DIMS;
-<#list step as op>
-<@call op/>
-</#list>
+<@statements step/>
     state->t++;
     return 0;
 }
 
 uint16_t ${prefix}_scores(const ${prefix}_state_t *state, int32_t scores[${PREFIX}_NUM_CLASSES])
 {
-<#list classifier as op>
-<@call op/>
-</#list>
+    uint32_t i;
+
+<@statements classifier/>
     return fgc_argmax_q31(scores, ${PREFIX}_NUM_CLASSES);
 }
 

@@ -5,6 +5,9 @@ import dev.fgc.emit.CPrefix;
 import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
+import dev.fgc.pack.FactorChoice;
+import dev.fgc.pack.Layout;
+import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.quantize.Precision;
 import dev.fgc.quantize.PrecisionPlanner;
@@ -31,6 +34,10 @@ final class CodeOptions {
     @Option(names = "--prefix", paramLabel = "NAME", description = "C identifier prefix; default from the model's name")
     String prefix;
 
+    @Option(names = "--layout", paramLabel = "L", defaultValue = "auto",
+            description = "weight storage: auto (default: the smaller per matrix), dense or sparse")
+    String layout;
+
     Precision precision() {
         return Precision.parse(precision);
     }
@@ -43,10 +50,20 @@ final class CodeOptions {
         return Optional.ofNullable(calibrate).map(p -> DatasetLoader.load(p, model));
     }
 
+    /** Low-rank projections in their chosen form, then the precision's formats. */
     CompiledModel compile(Model model, Optional<Dataset> calibration) {
         if (maxAccuracyDrop < 0 || !Double.isFinite(maxAccuracyDrop)) {
             throw new UserError("--max-accuracy-drop " + maxAccuracyDrop + ": must be a percentage, 0 or more");
         }
-        return PrecisionPlanner.plan(model, precision(), calibration, maxAccuracyDrop);
+        Layout.Policy.parse(layout); // a bad --layout fails before any work
+        return PrecisionPlanner.plan(FactorChoice.of(model).apply(), precision(), calibration, maxAccuracyDrop);
+    }
+
+    Layout.Policy layoutPolicy() {
+        return Layout.Policy.parse(layout);
+    }
+
+    Packing packing(CompiledModel compiled) {
+        return Packing.of(compiled, layoutPolicy());
     }
 }

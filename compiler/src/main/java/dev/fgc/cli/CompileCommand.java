@@ -1,10 +1,12 @@
 package dev.fgc.cli;
 
-import dev.fgc.UserError;
 import dev.fgc.emit.CModelEmitter;
 import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
+import dev.fgc.pack.FitCheck;
+import dev.fgc.pack.Packing;
+import dev.fgc.pack.SizeReport;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.report.Json;
 import dev.fgc.report.QuantizationReport;
@@ -32,6 +34,9 @@ final class CompileCommand implements Runnable {
     @Mixin
     CodeOptions codeOptions;
 
+    @Mixin
+    LimitOptions limits;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
     Path output;
 
@@ -53,19 +58,17 @@ final class CompileCommand implements Runnable {
         Optional<Dataset> calibration = codeOptions.calibration(model);
         CompiledModel compiled = codeOptions.compile(model, calibration);
         CModelEmitter emitter = new CModelEmitter(model, codeOptions.prefix(model));
-        long constants = compiled.plan().map(p -> (long) p.constantBytes())
-                .orElse((long) Float.BYTES * (model.parameters() + 2L * model.features()));
-        if (constants > board.flash().size()) {
-            throw new UserError("model '" + model.name() + "' needs " + constants + " bytes of constants, board "
-                    + board.name() + " has " + board.flash().size() + " bytes of flash");
-        }
-        GeneratedFiles files = emitter.emit(compiled);
+        Packing packing = codeOptions.packing(compiled);
+        SizeReport sizes = SizeReport.of(compiled, packing);
+        FitCheck.check(model.name(), sizes, board, limits.flash(), limits.ram());
+        long constants = sizes.constantBytes();
+        GeneratedFiles files = emitter.emit(compiled, packing);
         files.writeTo(output);
         if (report != null) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.name());
             r.put("precision", compiled.precision().label());
-            r.put("constantBytes", constants);
+            r.putAll(sizes.toMap());
             compiled.plan().ifPresent(p -> r.put("quantization", QuantizationReport.of(p, calibration)));
             ReportFile.write(report, Json.write(r));
         }

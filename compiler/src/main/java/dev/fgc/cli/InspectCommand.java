@@ -1,19 +1,31 @@
 package dev.fgc.cli;
 
+import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
+import dev.fgc.pack.FactorChoice;
+import dev.fgc.pack.SizeReport;
+import dev.fgc.quantize.CompiledModel;
 import dev.fgc.report.Json;
 import dev.fgc.report.ModelSummary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Shows a model's cell, dimensions, ranks, parameters, non-zeros and float size.")
+        description = "Shows a model's cell, dimensions, ranks, parameters and non-zeros, and its size at a"
+                + " precision and layout: per tensor value and index bytes, constant bytes, RAM.")
 final class InspectCommand implements Runnable {
     private final Context ctx;
 
     @Mixin
     ModelOptions modelOptions;
+
+    @Mixin
+    CodeOptions codeOptions;
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
@@ -25,6 +37,21 @@ final class InspectCommand implements Runnable {
     @Override
     public void run() {
         Model model = modelOptions.load();
-        ctx.out().print(json ? Json.write(ModelSummary.of(model)) : ModelSummary.text(model));
+        Optional<Dataset> calibration = codeOptions.calibration(model);
+        CompiledModel compiled = codeOptions.compile(model, calibration);
+        SizeReport sizes = SizeReport.of(compiled, codeOptions.packing(compiled));
+        List<String> factors = FactorChoice.of(model).decisions().values().stream()
+                .map(FactorChoice.Decision::describe).toList();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>(ModelSummary.of(model));
+            m.put("lowRank", factors);
+            m.put("precision", compiled.precision().label());
+            m.putAll(sizes.toMap());
+            ctx.out().print(Json.write(m));
+            return;
+        }
+        ctx.out().print(ModelSummary.text(model));
+        factors.forEach(f -> ctx.out().println("  " + f));
+        ctx.out().print(SizesText.of(sizes, compiled.precision().label()));
     }
 }

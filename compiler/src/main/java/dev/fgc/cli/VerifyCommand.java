@@ -3,6 +3,9 @@ package dev.fgc.cli;
 import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
+import dev.fgc.pack.FitCheck;
+import dev.fgc.pack.Packing;
+import dev.fgc.pack.SizeReport;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.report.QuantizationReport;
 import dev.fgc.report.ReportFile;
@@ -30,6 +33,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     CodeOptions codeOptions;
+
+    @Mixin
+    LimitOptions limits;
 
     @Option(names = "--data", paramLabel = "DATA.npy", required = true,
             description = "examples in EdgeML's layout: label in column 0, then the raw features, time-major")
@@ -72,7 +78,11 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Optional<Dataset> calibration = codeOptions.calibration(model);
         CompiledModel compiled = codeOptions.compile(model, calibration);
-        VerifyReport report = new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(compiled, dataset, options);
+        Packing packing = codeOptions.packing(compiled);
+        SizeReport sizes = SizeReport.of(compiled, packing);
+        FitCheck.check(model.name(), sizes, options.board(), limits.flash(), limits.ram());
+        VerifyReport report = new Verifier(ctx.provisioner(), ctx.env(), ctx.err())
+                .verify(compiled, packing, dataset, options).withSizes(sizes.toMap());
         if (compiled.plan().isPresent()) {
             report = report.withQuantization(QuantizationReport.of(compiled.plan().get(), calibration));
         }

@@ -7,6 +7,10 @@ import dev.fgc.model.LinearMap;
 import dev.fgc.model.Model;
 import dev.fgc.model.NamedMatrix;
 import dev.fgc.model.NamedScalar;
+import dev.fgc.model.Matrix;
+import dev.fgc.pack.CompressedRows;
+import dev.fgc.pack.Layout;
+import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.quantize.FixedPlan;
 import dev.fgc.quantize.Precision;
@@ -38,8 +42,9 @@ public final class CModelEmitter {
     }
 
     /** The package of a compiled model, float or fixed point. */
-    public GeneratedFiles emit(CompiledModel compiled) {
-        return compiled.plan().map(p -> emitFixed(p, compiled.precision())).orElseGet(this::emitFloat);
+    public GeneratedFiles emit(CompiledModel compiled, Packing packing) {
+        return compiled.plan().map(p -> emitFixed(p, compiled.precision(), packing))
+                .orElseGet(() -> emitFloat(packing));
     }
 
     /** The names every generated file shares, for a compiled model. */
@@ -48,22 +53,24 @@ public final class CModelEmitter {
     }
 
     /** The package at float precision. */
-    public GeneratedFiles emitFloat() {
-        return files(floatData(), "model/model_f32.c.ftl", Precision.FLOAT);
+    public GeneratedFiles emitFloat(Packing packing) {
+        return files(floatData(packing), "model/model_f32.c.ftl", Precision.FLOAT, packing);
     }
 
     /** The package of a quantized model, following its plan. */
-    public GeneratedFiles emitFixed(FixedPlan plan, Precision precision) {
+    public GeneratedFiles emitFixed(FixedPlan plan, Precision precision, Packing packing) {
         Map<String, Object> data = commonData(precision, plan);
-        new FixedTemplateData(prefix).fill(plan, data);
-        return files(data, "model/model_q15.c.ftl", precision);
+        new FixedTemplateData(prefix, packing).fill(plan, data);
+        return files(data, "model/model_q15.c.ftl", precision, packing);
     }
 
-    private GeneratedFiles files(Map<String, Object> data, String source, Precision precision) {
+    private GeneratedFiles files(Map<String, Object> data, String source, Precision precision, Packing packing) {
+        boolean sparse = packing.matrices().values().stream().anyMatch(m -> m.layout() == Layout.SPARSE);
+        data.put("anySparse", sparse);
         return new GeneratedFiles()
                 .add(headerName(), TemplateRenderer.get().render("model/model.h.ftl", data))
                 .add(prefix.lower() + "_model.c", TemplateRenderer.get().render(source, data))
-                .addAll(RuntimeFiles.forPrecision(precision));
+                .addAll(RuntimeFiles.forPrecision(precision, sparse));
     }
 
     /**
@@ -96,18 +103,19 @@ public final class CModelEmitter {
         return d;
     }
 
-    private Map<String, Object> floatData() {
+    private Map<String, Object> floatData(Packing packing) {
         Map<String, Object> d = commonData(Precision.FLOAT, null);
         Cell cell = model.cell();
         List<Map<String, Object>> tensors = new ArrayList<>();
         List<Map<String, Object>> buffers = new ArrayList<>();
         List<Map<String, Object>> projections = new ArrayList<>();
-        plan(cell.w(), "x", false, "w_low", tensors, buffers, projections);
-        plan(cell.u(), "h", true, "u_low", tensors, buffers, projections);
+        plan(cell.w(), "x", false, "w_low", packing, tensors, buffers, projections);
+        plan(cell.u(), "h", true, "u_low", packing, tensors, buffers, projections);
         for (NamedMatrix b : cell.biases()) {
             d.put(b.name().toLowerCase(java.util.Locale.ROOT), vector(b, tensors));
         }
-        d.put("fc", matrixTransposed(model.classifier().fc(), tensors));
+        NamedMatrix fc = model.classifier().fc();
+        d.put("fc", product(fc, "state->h", "scores", false, packing, tensors));
         d.put("fcBias", vector(model.classifier().bias(), tensors));
         d.put("mean", vector(new NamedMatrix("mean", model.normalizer().mean()), tensors));
         d.put("std", vector(new NamedMatrix("std", model.normalizer().std()), tensors));
@@ -130,7 +138,7 @@ public final class CModelEmitter {
     }
 
     /** The matrix-vector calls of one projection; a factored map goes through a rank-sized buffer. */
-    private void plan(LinearMap map, String input, boolean accumulate, String lowBuffer,
+    private void plan(LinearMap map, String input, boolean accumulate, String lowBuffer, Packing packing,
                       List<Map<String, Object>> tensors, List<Map<String, Object>> buffers,
                       List<Map<String, Object>> projections) {
         List<NamedMatrix> factors = map.factors();
@@ -142,27 +150,44 @@ public final class CModelEmitter {
             if (!last) {
                 buffers.add(Map.of("name", lowBuffer, "length", f.matrix().cols()));
             }
-            projections.add(Map.of("matrix", matrixTransposed(f, tensors), "input", in,
-                    "rows", f.matrix().cols(), "cols", f.matrix().rows(), "output", out,
-                    "accumulate", last && accumulate));
+            projections.add(product(f, in, out, last && accumulate, packing, tensors));
             in = out;
         }
     }
 
-    private String matrixTransposed(NamedMatrix m, List<Map<String, Object>> tensors) {
+    /** One product {@code out (+)= M·in} with M stored transposed ([out][in]), dense or sparse. */
+    private Map<String, Object> product(NamedMatrix m, String in, String out, boolean accumulate, Packing packing,
+                                        List<Map<String, Object>> tensors) {
         String symbol = prefix.symbol(m.name());
-        tensors.add(Map.of("symbol", symbol, "length", m.matrix().size(),
-                "comment", m.name() + " " + m.matrix().shape() + ", stored transposed ["
-                        + m.matrix().cols() + "][" + m.matrix().rows() + "]",
-                "lines", FloatLiterals.lines(m.matrix().transpose().values())));
-        return symbol;
+        Matrix t = m.matrix().transpose();
+        String comment = m.name() + " " + m.matrix().shape() + ", stored transposed [" + t.rows() + "][" + t.cols() + "]";
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("matrix", symbol);
+        call.put("input", in);
+        call.put("rows", t.rows());
+        call.put("cols", t.cols());
+        call.put("output", out);
+        call.put("accumulate", accumulate);
+        boolean sparse = packing.layoutOf(m.name()) == Layout.SPARSE;
+        call.put("sparse", sparse);
+        if (sparse) {
+            CompressedRows rows = CompressedRows.ofFloats(t.values(), t.rows(), t.cols());
+            double[] nonZeros = new double[rows.values().length];
+            for (int i = 0; i < nonZeros.length; i++) {
+                nonZeros[i] = Float.intBitsToFloat(rows.values()[i]);
+            }
+            tensors.addAll(TensorArrays.sparse(symbol, rows, "float", FloatLiterals.lines(nonZeros), comment));
+            TensorArrays.sparseArguments(call, symbol, rows, "float");
+        } else {
+            tensors.add(TensorArrays.array(symbol, "float", t.size(), comment, FloatLiterals.lines(t.values())));
+        }
+        return call;
     }
 
     private String vector(NamedMatrix v, List<Map<String, Object>> tensors) {
         String symbol = prefix.symbol(v.name());
-        tensors.add(Map.of("symbol", symbol, "length", v.matrix().size(),
-                "comment", v.name() + " [" + v.matrix().size() + "]",
-                "lines", FloatLiterals.lines(v.matrix().values())));
+        tensors.add(TensorArrays.array(symbol, "float", v.matrix().size(), v.name() + " [" + v.matrix().size() + "]",
+                FloatLiterals.lines(v.matrix().values())));
         return symbol;
     }
 }

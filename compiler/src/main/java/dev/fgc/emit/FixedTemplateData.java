@@ -1,96 +1,265 @@
 package dev.fgc.emit;
 
+import dev.fgc.pack.CompressedRows;
+import dev.fgc.pack.Layout;
+import dev.fgc.pack.Packing;
 import dev.fgc.quantize.FixedPlan;
 import dev.fgc.quantize.FixedPlan.Op;
 import dev.fgc.quantize.QTensor;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** Turns a {@link FixedPlan} into what the fixed-point model template prints. */
+/**
+ * Turns a {@link FixedPlan} into what the fixed-point model template prints.
+ *
+ * <p>The template prints a step as statements calling {@code fgc_q15_inline.h} with the plan's
+ * constants, so GCC specialises every kernel on its formats, shifts and dimensions. A
+ * matrix-vector product is one call (a product accumulated right after another into the same
+ * buffer, §3.7's pre-activation, is one call for both); a run of element-wise ops of the same
+ * length is one loop that takes each element through all of them (docs/fixed-point.md is
+ * unchanged: each element goes through the same operations in the same order). A buffer that only
+ * one loop touches becomes a scalar in registers; the others stay arrays.
+ */
 final class FixedTemplateData {
     private final CPrefix prefix;
+    private final Packing packing;
 
-    FixedTemplateData(CPrefix prefix) {
+    FixedTemplateData(CPrefix prefix, Packing packing) {
         this.prefix = prefix;
+        this.packing = packing;
     }
 
     void fill(FixedPlan plan, Map<String, Object> d) {
         d.put("rangeSource", plan.ranges().source());
         List<Map<String, Object>> tensors = new ArrayList<>();
         for (QTensor t : plan.constants()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("symbol", symbol(t));
-            m.put("type", t.cType());
-            m.put("length", t.size());
-            m.put("comment", t.name() + (t.rows() > 1 ? " [" + t.rows() + "][" + t.cols() + "] ([out][in])" : " ["
+            String comment = t.name() + (t.rows() > 1 ? " [" + t.rows() + "][" + t.cols() + "] ([out][in])" : " ["
                     + t.size() + "]") + ", " + t.format().describe() + ", max |value| " + String.format(Locale.ROOT,
-                    "%.6g", t.maxAbs()));
-            m.put("lines", IntLiterals.lines(t.values()));
-            tensors.add(m);
+                    "%.6g", t.maxAbs());
+            if (sparse(t)) {
+                CompressedRows rows = CompressedRows.of(t.values(), t.rows(), t.cols());
+                tensors.addAll(TensorArrays.sparse(symbol(t), rows, t.cType(), IntLiterals.lines(rows.values()),
+                        comment));
+            } else {
+                tensors.add(TensorArrays.array(symbol(t), t.cType(), t.size(), comment, IntLiterals.lines(t.values())));
+            }
         }
         d.put("tensors", tensors);
+        List<Statement> step = statements(plan.step(), plan);
+        List<Statement> classifier = statements(plan.classifier(), plan);
+        Set<String> scalars = scalars(plan, step);
         List<Map<String, Object>> buffers = new ArrayList<>();
         for (FixedPlan.Buffer b : plan.buffers()) {
-            buffers.add(Map.of("name", b.name(), "type", b.kind() == FixedPlan.Kind.Q15 ? "int16_t" : "int32_t",
-                    "length", b.length()));
+            if (!scalars.contains(b.name())) {
+                buffers.add(Map.of("name", b.name(), "type", b.kind() == FixedPlan.Kind.Q15 ? "int16_t" : "int32_t",
+                        "length", b.length()));
+            }
         }
         d.put("buffers", buffers);
-        d.put("step", ops(plan.step(), plan));
-        d.put("classifier", ops(plan.classifier(), plan));
+        d.put("step", render(step, scalars, plan));
+        d.put("classifier", render(classifier, Set.of(), plan));
     }
 
-    private List<Map<String, Object>> ops(List<Op> ops, FixedPlan plan) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Op op : ops) {
-            out.add(op(op, plan));
+    /** What one op reads and writes, and over how many elements it runs. */
+    private record Access(Op op, int length, Set<String> reads, Set<String> writes) {
+    }
+
+    private Access access(Op op, FixedPlan plan) {
+        if (op instanceof FixedPlan.Narrow n) {
+            return new Access(op, length(plan, n.out()), Set.of(n.in()), Set.of(n.out()));
+        } else if (op instanceof FixedPlan.BiasQ15 b) {
+            return new Access(op, b.bias().size(), Set.of(b.in()), Set.of(b.out()));
+        } else if (op instanceof FixedPlan.Activation a) {
+            return new Access(op, length(plan, a.buffer()), Set.of(a.buffer()), Set.of(a.buffer()));
+        } else if (op instanceof FixedPlan.GrnnBlend g) {
+            return new Access(op, plan.model().hidden(), Set.of(g.z(), g.c(), FixedPlan.HIDDEN),
+                    Set.of(FixedPlan.HIDDEN));
+        } else if (op instanceof FixedPlan.RnnBlend r) {
+            return new Access(op, plan.model().hidden(), Set.of(r.c(), FixedPlan.HIDDEN),
+                    Set.of(FixedPlan.HIDDEN));
+        } else if (op instanceof FixedPlan.BiasQ31 b) {
+            return new Access(op, b.bias().size(), Set.of(b.buffer()), Set.of(b.buffer()));
+        }
+        throw new IllegalStateException("no template for " + op);
+    }
+
+    /** What the template prints: the normalisation, a product, or a loop over element-wise ops. */
+    private sealed interface Statement permits Normalization, Product, Loop {
+    }
+
+    private record Normalization(FixedPlan.Normalize op) implements Statement {
+    }
+
+    /** One matrix-vector product, or two summed into the same buffer ({@code second} null for one). */
+    private record Product(FixedPlan.MatVec first, FixedPlan.MatVec second) implements Statement {
+        List<FixedPlan.MatVec> factors() {
+            return second == null ? List.of(first) : List.of(first, second);
+        }
+    }
+
+    private record Loop(List<Access> ops) implements Statement {
+    }
+
+    /**
+     * The plan's ops as statements: the normalisation, products, and loops over greedy runs of
+     * element-wise ops with the same length (each reads only element i of its inputs to write
+     * element i, so a run can take one element at a time through all of its ops).
+     */
+    private List<Statement> statements(List<Op> ops, FixedPlan plan) {
+        List<Statement> out = new ArrayList<>();
+        List<Access> loop = new ArrayList<>();
+        for (int k = 0; k < ops.size(); k++) {
+            Op op = ops.get(k);
+            Access a = op instanceof FixedPlan.MatVec || op instanceof FixedPlan.Normalize ? null : access(op, plan);
+            if (!loop.isEmpty() && (a == null || loop.get(0).length() != a.length())) {
+                out.add(new Loop(List.copyOf(loop)));
+                loop.clear();
+            }
+            if (op instanceof FixedPlan.MatVec v) {
+                FixedPlan.MatVec next = k + 1 < ops.size() && ops.get(k + 1) instanceof FixedPlan.MatVec n
+                        && summable(v, n) ? n : null;
+                out.add(new Product(v, next));
+                k += next == null ? 0 : 1;
+            } else if (op instanceof FixedPlan.Normalize n) {
+                out.add(new Normalization(n));
+            } else {
+                loop.add(a);
+            }
+        }
+        if (!loop.isEmpty()) {
+            out.add(new Loop(List.copyOf(loop)));
         }
         return out;
     }
 
-    private Map<String, Object> op(Op op, FixedPlan plan) {
+    private boolean sparse(QTensor t) {
+        return packing.matrices().containsKey(t.name()) && packing.layoutOf(t.name()) == Layout.SPARSE;
+    }
+
+    /** Whether {@code second} accumulates onto {@code first}'s fresh output with the same weight width. */
+    private boolean summable(FixedPlan.MatVec first, FixedPlan.MatVec second) {
+        return !sparse(first.matrix()) && !sparse(second.matrix())
+                && !first.accumulate() && second.accumulate() && second.out().equals(first.out())
+                && !second.in().equals(first.out()) && first.matrix().rows() == second.matrix().rows()
+                && first.matrix().format().bits() == second.matrix().format().bits();
+    }
+
+    /** The step's local buffers that one loop alone touches (a product or the normalisation needs arrays). */
+    private static Set<String> scalars(FixedPlan plan, List<Statement> statements) {
+        Map<String, Statement> owner = new HashMap<>();
+        Set<String> arrays = new HashSet<>();
+        for (Statement st : statements) {
+            if (st instanceof Normalization n) {
+                arrays.add(n.op().out());
+            } else if (st instanceof Product p) {
+                for (FixedPlan.MatVec v : p.factors()) {
+                    arrays.add(v.in());
+                    arrays.add(v.out());
+                }
+            } else if (st instanceof Loop l) {
+                for (Access a : l.ops()) {
+                    for (String name : union(a.reads(), a.writes())) {
+                        if (owner.getOrDefault(name, st) != st) {
+                            arrays.add(name);
+                        }
+                        owner.put(name, st);
+                    }
+                }
+            }
+        }
+        Set<String> scalars = new LinkedHashSet<>();
+        for (FixedPlan.Buffer b : plan.buffers()) {
+            if (owner.containsKey(b.name()) && !arrays.contains(b.name())) {
+                scalars.add(b.name());
+            }
+        }
+        return scalars;
+    }
+
+    private List<Map<String, Object>> render(List<Statement> statements, Set<String> scalars, FixedPlan plan) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Statement st : statements) {
+            if (st instanceof Product p) {
+                out.add(product(p));
+            } else if (st instanceof Normalization n) {
+                out.add(Map.of("kind", "normalize", "in", vector(n.op().in()), "out", vector(n.op().out()), "mean",
+                        symbol(n.op().mean()), "invStd", symbol(n.op().invStd()), "shift", n.op().shift()));
+            } else if (st instanceof Loop l) {
+                Set<String> declared = new LinkedHashSet<>();
+                List<Map<String, Object>> ops = new ArrayList<>();
+                for (Access a : l.ops()) {
+                    for (String w : a.writes()) {
+                        if (scalars.contains(w)) {
+                            declared.add(scalar(w));
+                        }
+                    }
+                    ops.add(op(a.op(), scalars, plan));
+                }
+                out.add(Map.of("kind", "loop", "length", l.ops().get(0).length(), "scalars", List.copyOf(declared),
+                        "ops", ops));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> product(Product p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (op instanceof FixedPlan.Normalize n) {
-            m.put("kind", "normalize");
-            m.put("in", buffer(n.in()));
-            m.put("out", buffer(n.out()));
-            m.put("mean", symbol(n.mean()));
-            m.put("invStd", symbol(n.invStd()));
-            m.put("shift", n.shift());
-        } else if (op instanceof FixedPlan.MatVec v) {
-            m.put("kind", "matvec");
-            m.put("weights", v.matrix().format().bits() == 8 ? "q7" : "q15");
-            m.put("matrix", symbol(v.matrix()));
-            m.put("in", buffer(v.in()));
-            m.put("out", buffer(v.out()));
-            m.put("rows", v.matrix().rows());
-            m.put("cols", v.matrix().cols());
+        if (sparse(p.first().matrix())) {
+            FixedPlan.MatVec v = p.first();
+            QTensor t = v.matrix();
+            m.put("kind", "spmv");
+            m.put("weights", t.format().bits() == 8 ? "q7" : "q15");
+            TensorArrays.sparseArguments(m, symbol(t), CompressedRows.of(t.values(), t.rows(), t.cols()), t.cType());
+            m.put("in", vector(v.in()));
+            m.put("rows", t.rows());
             m.put("shift", v.shift());
             m.put("accumulate", v.accumulate());
-        } else if (op instanceof FixedPlan.Narrow n) {
+            m.put("out", vector(v.out()));
+            return m;
+        }
+        m.put("kind", p.second() == null ? "matvec" : "matvec2");
+        m.put("weights", p.first().matrix().format().bits() == 8 ? "q7" : "q15");
+        m.put("rows", p.first().matrix().rows());
+        m.put("out", vector(p.first().out()));
+        m.put("accumulate", p.first().accumulate());
+        List<Map<String, Object>> factors = new ArrayList<>();
+        for (FixedPlan.MatVec v : p.factors()) {
+            factors.add(Map.of("matrix", symbol(v.matrix()), "in", vector(v.in()), "cols", v.matrix().cols(),
+                    "shift", v.shift()));
+        }
+        m.put("factors", factors);
+        return m;
+    }
+
+    private Map<String, Object> op(Op op, Set<String> scalars, FixedPlan plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (op instanceof FixedPlan.Narrow n) {
             m.put("kind", "narrow");
-            m.put("in", buffer(n.in()));
-            m.put("out", buffer(n.out()));
-            m.put("length", length(plan, n.out()));
+            m.put("in", element(n.in(), scalars));
+            m.put("out", store(n.out(), scalars, plan));
         } else if (op instanceof FixedPlan.BiasQ15 b) {
             m.put("kind", "bias");
-            m.put("in", buffer(b.in()));
+            m.put("in", element(b.in(), scalars));
             m.put("bias", symbol(b.bias()));
-            m.put("out", buffer(b.out()));
-            m.put("length", b.bias().size());
+            m.put("out", store(b.out(), scalars, plan));
         } else if (op instanceof FixedPlan.Activation a) {
             m.put("kind", "activation");
             m.put("function", a.nonlinearity().cName());
-            m.put("buffer", buffer(a.buffer()));
-            m.put("length", length(plan, a.buffer()));
+            m.put("in", element(a.buffer(), scalars));
+            m.put("out", store(a.buffer(), scalars, plan));
             m.put("frac", a.frac());
         } else if (op instanceof FixedPlan.GrnnBlend g) {
             m.put("kind", "grnn");
-            m.put("z", buffer(g.z()));
+            m.put("z", element(g.z(), scalars));
             m.put("zFrac", g.zFrac());
-            m.put("c", buffer(g.c()));
+            m.put("c", element(g.c(), scalars));
             m.put("cFrac", g.cFrac());
             m.put("zeta", g.zeta());
             m.put("nu", g.nu());
@@ -98,7 +267,7 @@ final class FixedTemplateData {
             m.put("wide", g.wide());
         } else if (op instanceof FixedPlan.RnnBlend r) {
             m.put("kind", "rnn");
-            m.put("c", buffer(r.c()));
+            m.put("c", element(r.c(), scalars));
             m.put("cFrac", r.cFrac());
             m.put("alpha", r.alpha());
             m.put("beta", r.beta());
@@ -106,9 +275,9 @@ final class FixedTemplateData {
             m.put("wide", r.wide());
         } else if (op instanceof FixedPlan.BiasQ31 b) {
             m.put("kind", "bias31");
-            m.put("buffer", buffer(b.buffer()));
+            m.put("in", element(b.buffer(), scalars));
             m.put("bias", symbol(b.bias()));
-            m.put("length", b.bias().size());
+            m.put("out", store(b.buffer(), scalars, plan));
         } else {
             throw new IllegalStateException("no template for " + op);
         }
@@ -119,8 +288,34 @@ final class FixedTemplateData {
         return prefix.symbol(t.name());
     }
 
-    private static String buffer(String name) {
-        return FixedPlan.HIDDEN.equals(name) ? "state->h" : name;
+    private static String scalar(String buffer) {
+        return buffer + "_i";
+    }
+
+    /** A buffer as a whole vector: the caller's hidden state, or a local array. */
+    private static String vector(String buffer) {
+        return FixedPlan.HIDDEN.equals(buffer) ? "state->h" : buffer;
+    }
+
+    /** Element i of a buffer, as read in a loop. */
+    private static String element(String buffer, Set<String> scalars) {
+        return scalars.contains(buffer) ? scalar(buffer) : vector(buffer) + "[i]";
+    }
+
+    /** The left-hand side that stores element i of a buffer, with the cast an int16_t array needs. */
+    private static String store(String buffer, Set<String> scalars, FixedPlan plan) {
+        if (scalars.contains(buffer)) {
+            return scalar(buffer) + " = ";
+        }
+        boolean q15 = FixedPlan.HIDDEN.equals(buffer) || plan.buffers().stream()
+                .anyMatch(b -> b.name().equals(buffer) && b.kind() == FixedPlan.Kind.Q15);
+        return element(buffer, scalars) + " = " + (q15 ? "(int16_t)" : "");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new LinkedHashSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     private static int length(FixedPlan plan, String buffer) {

@@ -1,9 +1,9 @@
 package dev.fgc.pack;
 
 /**
- * A weight matrix as stored: its layout and the bytes of its values, indices and per-row counts.
- * Sparse indices and counts take one byte when the dimension allows (≤ 256 columns, ≤ 255 non-zeros
- * per row), two otherwise.
+ * A weight matrix as stored: its layout and the bytes of its values, indices and per-row counts
+ * (runtime-c/include/fgc_sparse.h). Column indices take one byte up to 256 columns, two above;
+ * row counts take two bytes (a row of 256 columns can hold 256 non-zeros).
  */
 public record PackedMatrix(String name, int rows, int cols, int nonZeros, int valueBits, Layout layout) {
 
@@ -12,7 +12,7 @@ public record PackedMatrix(String name, int rows, int cols, int nonZeros, int va
     }
 
     public int countBytesEach() {
-        return cols <= 255 ? 1 : 2;
+        return 2;
     }
 
     public long valueBytes() {

@@ -56,8 +56,9 @@ public record SizeReport(List<Entry> tensors, long constantBytes, long stateByte
                 entries.add(new Entry(v.name(), 1, v.matrix().size(), v.matrix().nonZeros(), "dense",
                         4L * v.matrix().size(), 0));
             }
+            // σ(zeta), σ(nu)… are folded into the code as immediates: no constant in flash.
             model.cell().scalars().forEach(s -> entries.add(new Entry(s.name(), 1, 1, s.value() == 0 ? 0 : 1,
-                    "dense", 4, 0)));
+                    "immediate", 0, 0)));
             int ranks = model.cell().w().rank().orElse(0) + model.cell().u().rank().orElse(0);
             int vectorsPerStep = model.cell().biases().size() == 2 ? 3 : 2; // pre, (z,) c
             scratch = 4L * (model.inputs() + (long) vectorsPerStep * model.hidden() + ranks);

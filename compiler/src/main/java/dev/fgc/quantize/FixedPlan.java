@@ -62,8 +62,4 @@ public record FixedPlan(Model model, QFormat input, QFormat hidden, QFormat scor
     /** §3.8, in place: {@code buffer = sat32(buffer + bias)}. */
     public record BiasQ31(String buffer, QTensor bias) implements Op {
     }
-
-    public int constantBytes() {
-        return constants.stream().mapToInt(QTensor::bytes).sum();
-    }
 }

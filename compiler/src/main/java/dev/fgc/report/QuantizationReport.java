@@ -25,7 +25,6 @@ public final class QuantizationReport {
         m.put("calibrated", plan.ranges().calibrated());
         m.put("inputFormat", plan.input().describe());
         m.put("scoreFormat", plan.scores().describe());
-        m.put("constantBytes", plan.constantBytes());
         List<Object> constants = new ArrayList<>();
         for (QTensor t : plan.constants()) {
             Map<String, Object> c = new LinkedHashMap<>();

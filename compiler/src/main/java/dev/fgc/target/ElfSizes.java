@@ -71,6 +71,12 @@ public final class ElfSizes {
         return symbols.values().stream().filter(s -> which.test(s.name())).mapToLong(Symbol::size).sum();
     }
 
+    /** Bytes of the read-only data objects (nm types r/R) whose names match. */
+    public long sumConstants(Predicate<String> which) {
+        return symbols.values().stream().filter(s -> Character.toLowerCase(s.type()) == 'r' && which.test(s.name()))
+                .mapToLong(Symbol::size).sum();
+    }
+
     /** A function or object's address with the Thumb bit cleared. */
     public long address(String symbol) {
         Symbol s = symbols.get(symbol);

@@ -8,6 +8,7 @@ import dev.fgc.emit.FirmwareEmitter;
 import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
+import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.reference.FixedReference;
 import dev.fgc.reference.FloatReference;
@@ -47,10 +48,10 @@ public final class Verifier {
         this.log = log;
     }
 
-    public VerifyReport verify(CompiledModel compiled, Dataset data, Options o) {
+    public VerifyReport verify(CompiledModel compiled, Packing packing, Dataset data, Options o) {
         Model model = compiled.model();
         CModelEmitter emitter = new CModelEmitter(model, o.prefix());
-        GeneratedFiles modelPackage = emitter.emit(compiled);
+        GeneratedFiles modelPackage = emitter.emit(compiled, packing);
         FirmwareEmitter firmware = new FirmwareEmitter(emitter);
         ArmToolchain toolchain = new ArmToolchain(o.board(), provisioner);
         QemuEmulator emulator = new QemuEmulator(o.board(), provisioner, env);
@@ -90,8 +91,9 @@ public final class Verifier {
             String prefix = o.prefix().lower() + "_";
             VerifyReport.Sizes s = new VerifyReport.Sizes(
                     sizes.sumSymbols(n -> n.startsWith(prefix) || n.startsWith("fgc_")),
-                    sizes.sumSections(n -> n.equals(".text") || n.startsWith(".ARM.ex")
+                    sizes.sumSections(n -> n.equals(".text") || n.equals(".rodata") || n.startsWith(".ARM.ex")
                             || n.equals(".init_arrays") || n.equals(".data")),
+                    sizes.sumConstants(n -> n.startsWith(prefix)),
                     sizes.section(".data") + sizes.section(".bss"), stackPeak);
             long perInference = intervals == 0 ? 0 : Math.round((double) instructions / intervals);
             Optional<VerifyReport.Accuracy> accuracy = cmp.floatAccuracy().isPresent()
@@ -100,7 +102,7 @@ public final class Verifier {
                     : Optional.empty();
             return new VerifyReport(model.name(), o.board().name(), compiled.precision().label(), cmp.samples(),
                     cmp.matched(), accuracy, cmp.agreement(), cmp.maxAbsError(), cmp.meanAbsError(), s, perInference,
-                    cmp.mismatches(), cmp.predictions(), Optional.empty());
+                    cmp.mismatches(), cmp.predictions(), Optional.empty(), Optional.empty());
         } finally {
             if (o.workDir().isEmpty()) {
                 GeneratedFiles.deleteTree(work);

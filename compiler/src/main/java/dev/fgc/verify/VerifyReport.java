@@ -14,14 +14,17 @@ public record VerifyReport(String model, String board, String precision, int sam
                            Optional<Accuracy> accuracy, double agreement, double maxAbsScoreError,
                            double meanAbsScoreError, Sizes sizes, long instructionsPerInference,
                            List<Integer> mismatches, List<Integer> devicePredictions,
-                           Optional<Map<String, Object>> quantization) {
+                           Optional<Map<String, Object>> quantization, Optional<Map<String, Object>> packing) {
 
     /** Accuracy against the labels of the float model, of the oracle (the reference) and of the device. */
     public record Accuracy(double floatModel, double reference, double device) {
     }
 
-    /** Flash of the model package and of the whole firmware (inputs excluded); RAM. */
-    public record Sizes(long flashModel, long flashTotal, long ramStatic, long stackPeak) {
+    /**
+     * Flash of the model package and of the whole firmware (inputs excluded), the model's constants
+     * as the linked image holds them (nm), RAM.
+     */
+    public record Sizes(long flashModel, long flashTotal, long elfConstants, long ramStatic, long stackPeak) {
         public long ramTotal() {
             return ramStatic + stackPeak;
         }
@@ -29,7 +32,15 @@ public record VerifyReport(String model, String board, String precision, int sam
 
     public VerifyReport withQuantization(Map<String, Object> q) {
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
-                meanAbsScoreError, sizes, instructionsPerInference, mismatches, devicePredictions, Optional.of(q));
+                meanAbsScoreError, sizes, instructionsPerInference, mismatches, devicePredictions, Optional.of(q),
+                packing);
+    }
+
+    /** Adds the size accounting: per tensor layout, value and index bytes; constantBytes; RAM. */
+    public VerifyReport withSizes(Map<String, Object> s) {
+        return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
+                meanAbsScoreError, sizes, instructionsPerInference, mismatches, devicePredictions, quantization,
+                Optional.of(s));
     }
 
     public boolean passed() {
@@ -56,6 +67,7 @@ public record VerifyReport(String model, String board, String precision, int sam
         Map<String, Object> flash = new LinkedHashMap<>();
         flash.put("model", sizes.flashModel());
         flash.put("total", sizes.flashTotal());
+        flash.put("constantsInImage", sizes.elfConstants());
         m.put("flashBytes", flash);
         Map<String, Object> ram = new LinkedHashMap<>();
         ram.put("static", sizes.ramStatic());
@@ -65,6 +77,11 @@ public record VerifyReport(String model, String board, String precision, int sam
         m.put("instructionsPerInference", instructionsPerInference);
         m.put("mismatchedSamples", mismatches.size() > 20 ? mismatches.subList(0, 20) : mismatches);
         quantization.ifPresent(q -> m.put("quantization", q));
+        packing.ifPresent(p -> {
+            m.put("constantBytes", p.get("constantBytes"));
+            m.put("modelRamBytes", p.get("ramBytes"));
+            m.put("tensors", p.get("tensors"));
+        });
         m.put("passed", passed());
         return m;
     }

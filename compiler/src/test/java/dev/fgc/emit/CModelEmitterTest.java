@@ -11,6 +11,9 @@ import dev.fgc.load.ModelLoader;
 import dev.fgc.model.CellKind;
 import dev.fgc.model.Model;
 import dev.fgc.model.Nonlinearity;
+import dev.fgc.pack.Layout;
+import dev.fgc.pack.Packing;
+import dev.fgc.quantize.CompiledModel;
 import dev.fgc.reference.FloatReference;
 import dev.fgc.testing.HostC;
 import dev.fgc.testing.RandomModels;
@@ -23,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -71,11 +75,12 @@ class CModelEmitterTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void uspsPackageMatchesTheReferenceOnTheHost() throws IOException {
+    @ParameterizedTest
+    @EnumSource(Layout.Policy.class)
+    void uspsPackageMatchesTheReferenceOnTheHost(Layout.Policy layout) throws IOException {
         Model model = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
         Dataset data = DatasetLoader.load(Repo.usps().resolve("test.npy"), model);
-        assertHostMatchesReference(model, data, "usps");
+        assertHostMatchesReference(model, data, "usps", layout);
     }
 
     static Stream<RandomModels.Spec> everyKind() {
@@ -97,15 +102,16 @@ class CModelEmitterTest {
         Path dir = RandomModels.write(tmp.resolve(spec.name()), spec, 8);
         Model model = ModelLoader.load(dir, LoadOptions.of(spec.cell() == CellKind.FASTGRNN ? spec.gate() : null,
                 spec.update()));
-        assertHostMatchesReference(model, DatasetLoader.load(dir.resolve("test.npy"), model), "rnd");
+        Layout.Policy layout = spec.seed() % 2 == 0 ? Layout.Policy.SPARSE : Layout.Policy.DENSE;
+        assertHostMatchesReference(model, DatasetLoader.load(dir.resolve("test.npy"), model), "rnd", layout);
     }
 
     @Test
     void outputIsByteIdenticalFromRunToRun() {
         Model model = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
-        GeneratedFiles a = new CModelEmitter(model, new CPrefix("usps")).emitFloat();
+        GeneratedFiles a = new CModelEmitter(model, new CPrefix("usps")).emitFloat(dense(model));
         Model again = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
-        GeneratedFiles b = new CModelEmitter(again, new CPrefix("usps")).emitFloat();
+        GeneratedFiles b = new CModelEmitter(again, new CPrefix("usps")).emitFloat(dense(again));
         assertEquals(a.asMap().keySet(), b.asMap().keySet());
         a.asMap().forEach((name, bytes) -> assertArrayEquals(bytes, b.asMap().get(name), name));
         String source = a.text("usps_model.c");
@@ -113,10 +119,18 @@ class CModelEmitterTest {
         assertTrue(!source.contains("malloc"), "no allocation");
     }
 
-    private void assertHostMatchesReference(Model model, Dataset data, String prefix) throws IOException {
+    private static Packing dense(Model model) {
+        return Packing.of(CompiledModel.floating(model), Layout.Policy.DENSE);
+    }
+
+    private void assertHostMatchesReference(Model model, Dataset data, String prefix, Layout.Policy layout)
+            throws IOException {
         CPrefix p = new CPrefix(prefix);
-        Path dir = tmp.resolve("build-" + model.name());
-        new CModelEmitter(model, p).emitFloat()
+        Path dir = tmp.resolve("build-" + model.name() + "-" + layout);
+        Packing packing = Packing.of(CompiledModel.floating(model), layout);
+        GeneratedFiles files = new CModelEmitter(model, p).emitFloat(packing);
+        assertEquals(layout == Layout.Policy.SPARSE, files.asMap().containsKey("fgc_sparse.h"), "sparse runtime");
+        files
                 .add("main.c", String.format(HARNESS, p.lower(), p.upper()))
                 .writeTo(dir);
         Path exe = HostC.build(dir, "model");

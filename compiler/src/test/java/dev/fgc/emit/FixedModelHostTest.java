@@ -10,6 +10,8 @@ import dev.fgc.load.ModelLoader;
 import dev.fgc.model.CellKind;
 import dev.fgc.model.Model;
 import dev.fgc.model.Nonlinearity;
+import dev.fgc.pack.Layout;
+import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.quantize.Precision;
 import dev.fgc.quantize.PrecisionPlanner;
@@ -92,8 +94,27 @@ class FixedModelHostTest {
         Model model = ModelLoader.load(dir, LoadOptions.of(spec.cell() == CellKind.FASTGRNN ? spec.gate() : null,
                 spec.update()));
         Dataset data = DatasetLoader.load(dir.resolve("test.npy"), model);
+        Layout.Policy layout = spec.seed() % 3 == 0 ? Layout.Policy.SPARSE : Layout.Policy.AUTO;
         assertHostEqualsReference(PrecisionPlanner.plan(model, precision,
-                calibrate ? Optional.of(data) : Optional.empty(), 1.0), data);
+                calibrate ? Optional.of(data) : Optional.empty(), 1.0), data, layout);
+    }
+
+    /** 256 input columns keep one-byte indices, 257 need two (issue #4's index width switch). */
+    @ParameterizedTest
+    @MethodSource("wideInputs")
+    void sparseProductsAcrossTheIndexWidthSwitch(int inputs, Precision precision) throws IOException {
+        RandomModels.Spec spec = new RandomModels.Spec(CellKind.FASTGRNN, 0, 1, Nonlinearity.SIGMOID,
+                Nonlinearity.TANH, inputs, 10, 2, 3, inputs);
+        Path dir = RandomModels.write(tmp.resolve("wide" + inputs), spec, 6);
+        Model model = ModelLoader.load(dir, LoadOptions.defaults());
+        Dataset data = DatasetLoader.load(dir.resolve("test.npy"), model);
+        assertHostEqualsReference(PrecisionPlanner.plan(model, precision, Optional.of(data), 1.0), data,
+                Layout.Policy.SPARSE);
+    }
+
+    static Stream<Arguments> wideInputs() {
+        return Stream.of(Arguments.of(256, Precision.INT8), Arguments.of(257, Precision.INT8),
+                Arguments.of(256, Precision.INT16), Arguments.of(257, Precision.INT16));
     }
 
     @ParameterizedTest
@@ -101,17 +122,21 @@ class FixedModelHostTest {
     void uspsMatchesTheReferenceExactly(Precision precision) throws IOException {
         Model model = ModelLoader.load(Repo.usps(), LoadOptions.defaults());
         Dataset data = DatasetLoader.load(Repo.usps().resolve("test.npy"), model);
-        assertHostEqualsReference(PrecisionPlanner.plan(model, precision, Optional.of(data), 1.0), data);
+        assertHostEqualsReference(PrecisionPlanner.plan(model, precision, Optional.of(data), 1.0), data,
+                Layout.Policy.AUTO);
+        assertHostEqualsReference(PrecisionPlanner.plan(model, precision, Optional.of(data), 1.0), data,
+                Layout.Policy.SPARSE);
     }
 
     static Stream<Precision> uspsPrecisions() {
         return Stream.of(Precision.INT8, Precision.INT16, Precision.AUTO);
     }
 
-    private void assertHostEqualsReference(CompiledModel compiled, Dataset data) throws IOException {
+    private void assertHostEqualsReference(CompiledModel compiled, Dataset data, Layout.Policy layout)
+            throws IOException {
         CPrefix p = new CPrefix("m");
-        Path dir = tmp.resolve("build");
-        new CModelEmitter(compiled.model(), p).emit(compiled)
+        Path dir = tmp.resolve("build-" + layout);
+        new CModelEmitter(compiled.model(), p).emit(compiled, Packing.of(compiled, layout))
                 .add("main.c", String.format(HARNESS, p.lower(), p.upper()))
                 .writeTo(dir);
         Path exe = HostC.build(dir, "model");

@@ -30,13 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  * with the extreme values of each type. The C is built once with the product's strict flags and
  * UBSan/ASan (exact-size heap buffers, so any out-of-bounds access or overflow fails the run);
  * a driver reads the cases from a binary file and writes the results to another.
+ *
+ * <p>The vector kernels of {@code fgc_q15.h} are loops over the inline element and row functions
+ * of {@code fgc_q15_inline.h} that generated models call, so their cases cover those too; the
+ * inline kernels a model calls besides (summed products, single rows at any length, the
+ * nonlinearities specialised on a compile-time format) have cases of their own.
  */
 class FixedKernelsHostTest {
     private static final int MAX_DIM = 70;
 
     private enum Op {
         NORMALIZE, MATVEC_Q7, MATVEC_ACC_Q7, MATVEC_Q15, MATVEC_ACC_Q15, NARROW, BIAS_Q15, BIAS_Q31, ARGMAX,
-        SIGMOID, TANH, RELU, QUANT_SIGM, QUANT_SIGM4, QUANT_TANH, GRNN, GRNN_WIDE, RNN, RNN_WIDE
+        SIGMOID, TANH, RELU, QUANT_SIGM, QUANT_SIGM4, QUANT_TANH, GRNN, GRNN_WIDE, RNN, RNN_WIDE,
+        MATVEC2_Q7, MATVEC2_Q15, ROWS_Q7, ROWS_Q15, NONLIN_CONST
     }
 
     /*
@@ -48,7 +54,7 @@ class FixedKernelsHostTest {
             #include <stdio.h>
             #include <stdlib.h>
             #include <string.h>
-            #include "fgc_q15.h"
+            #include "fgc_q15_inline.h"
 
             static unsigned char *data;
             static size_t pos, len;
@@ -181,6 +187,30 @@ class FixedKernelsHostTest {
             typedef void (*grnn)(const int16_t *, int8_t, const int16_t *, int8_t, int16_t, int16_t, uint16_t, int8_t,
                                  int16_t *);
             typedef void (*rnn)(const int16_t *, int8_t, int16_t, int16_t, uint16_t, int8_t, int16_t *);
+
+            /* The element function fn at a compile-time format: one specialised loop per format of §1. */
+            #define AT(fn, f) case (f) + 16: for (i = 0; i < n; i++) { y[i] = (int16_t)fn(x[i], (f)); } break;
+            #define EVERY_FORMAT(fn) switch (f + 16) { \\
+                AT(fn, -16) AT(fn, -15) AT(fn, -14) AT(fn, -13) AT(fn, -12) AT(fn, -11) AT(fn, -10) AT(fn, -9) \\
+                AT(fn, -8) AT(fn, -7) AT(fn, -6) AT(fn, -5) AT(fn, -4) AT(fn, -3) AT(fn, -2) AT(fn, -1) \\
+                AT(fn, 0) AT(fn, 1) AT(fn, 2) AT(fn, 3) AT(fn, 4) AT(fn, 5) AT(fn, 6) AT(fn, 7) AT(fn, 8) \\
+                AT(fn, 9) AT(fn, 10) AT(fn, 11) AT(fn, 12) AT(fn, 13) AT(fn, 14) AT(fn, 15) AT(fn, 16) \\
+                AT(fn, 17) AT(fn, 18) AT(fn, 19) AT(fn, 20) AT(fn, 21) AT(fn, 22) AT(fn, 23) AT(fn, 24) \\
+                AT(fn, 25) AT(fn, 26) AT(fn, 27) AT(fn, 28) AT(fn, 29) AT(fn, 30) default: die("bad format"); }
+
+            static void nonlin_at_constant_format(int32_t which, const int16_t *x, uint16_t n, int8_t f, int16_t *y)
+            {
+                uint32_t i;
+                switch (which) {
+                case 0: EVERY_FORMAT(fgc_sigmoid_q15_el) break;
+                case 1: EVERY_FORMAT(fgc_tanh_q15_el) break;
+                case 2: EVERY_FORMAT(fgc_relu_q15_el) break;
+                case 3: EVERY_FORMAT(fgc_quant_sigm_q15_el) break;
+                case 4: EVERY_FORMAT(fgc_quant_sigm4_q15_el) break;
+                case 5: EVERY_FORMAT(fgc_quant_tanh_q15_el) break;
+                default: die("bad nonlinearity");
+                }
+            }
 
             int main(int argc, char **argv)
             {
@@ -352,6 +382,78 @@ class FixedKernelsHostTest {
                         free(h);
                         break;
                     }
+                    case 19: { /* matvec2 q7: rows cols1 cols2 shift1 shift2 m1 v1 m2 v2 */
+                        uint16_t rows = dim(), c1 = dim(), c2 = dim();
+                        int s1 = next32(), s2 = next32();
+                        int8_t *m1 = read8((size_t)rows * c1);
+                        int16_t *v1 = read16(c1);
+                        int8_t *m2 = read8((size_t)rows * c2);
+                        int16_t *v2 = read16(c2);
+                        int32_t *y = alloc(rows, sizeof *y);
+                        fgc_matvec2_q7_q15_inl(m1, v1, c1, s1, m2, v2, c2, s2, rows, y);
+                        put32s(y, rows);
+                        free(m1);
+                        free(v1);
+                        free(m2);
+                        free(v2);
+                        free(y);
+                        break;
+                    }
+                    case 20: { /* matvec2 q15: rows cols1 cols2 shift1 shift2 m1 v1 m2 v2 */
+                        uint16_t rows = dim(), c1 = dim(), c2 = dim();
+                        int s1 = next32(), s2 = next32();
+                        int16_t *m1 = read16((size_t)rows * c1);
+                        int16_t *v1 = read16(c1);
+                        int16_t *m2 = read16((size_t)rows * c2);
+                        int16_t *v2 = read16(c2);
+                        int32_t *y = alloc(rows, sizeof *y);
+                        fgc_matvec2_q15_q15_inl(m1, v1, c1, s1, m2, v2, c2, s2, rows, y);
+                        put32s(y, rows);
+                        free(m1);
+                        free(v1);
+                        free(m2);
+                        free(v2);
+                        free(y);
+                        break;
+                    }
+                    case 21:
+                    case 22: { /* rows one by one (q7, q15): rows cols shift acc m v [y] */
+                        uint16_t rows = dim(), cols = dim();
+                        int shift = next32();
+                        int32_t acc = next32();
+                        int8_t *m8 = op == 21 ? read8((size_t)rows * cols) : NULL;
+                        int16_t *m16 = op == 22 ? read16((size_t)rows * cols) : NULL;
+                        int16_t *v = read16(cols);
+                        int32_t *y = acc ? read32(rows) : alloc(rows, sizeof *y);
+                        uint32_t r;
+                        for (r = 0; r < rows; r++) {
+                            if (op == 21) {
+                                y[r] = acc ? fgc_matvec_acc_q7_q15_row(y[r], m8 + (size_t)r * cols, v, cols, shift)
+                                           : fgc_matvec_q7_q15_row(m8 + (size_t)r * cols, v, cols, shift);
+                            } else {
+                                y[r] = acc ? fgc_matvec_acc_q15_q15_row(y[r], m16 + (size_t)r * cols, v, cols, shift)
+                                           : fgc_matvec_q15_q15_row(m16 + (size_t)r * cols, v, cols, shift);
+                            }
+                        }
+                        put32s(y, rows);
+                        free(m8);
+                        free(m16);
+                        free(v);
+                        free(y);
+                        break;
+                    }
+                    case 23: { /* nonlinearity at a compile-time format: which n f x */
+                        int32_t which = next32();
+                        uint16_t n = dim();
+                        int8_t f = frac();
+                        int16_t *x = read16(n);
+                        int16_t *y = alloc(n, sizeof *y);
+                        nonlin_at_constant_format(which, x, n, f, y);
+                        put16s(y, n);
+                        free(x);
+                        free(y);
+                        break;
+                    }
                     default:
                         die("unknown opcode");
                     }
@@ -380,8 +482,9 @@ class FixedKernelsHostTest {
     void bothFixedPrecisionsShipTheQ15Runtime() {
         var int16 = RuntimeFiles.forPrecision(Precision.INT16).asMap().keySet();
         assertEquals(int16, RuntimeFiles.forPrecision(Precision.INT8).asMap().keySet());
-        assertEquals(true, int16.contains("fgc_q15.h") && int16.contains("fgc_tanh_table_q15.c"), int16.toString());
-        assertEquals(8, int16.size(), int16.toString());
+        assertEquals(true, int16.contains("fgc_q15.h") && int16.contains("fgc_q15_inline.h")
+                && int16.contains("fgc_tanh_table_q15.c"), int16.toString());
+        assertEquals(9, int16.size(), int16.toString());
     }
 
     // ------------------------------------------------------------------ cases
@@ -450,6 +553,106 @@ class FixedKernelsHostTest {
                 b.op(Op.MATVEC_ACC_Q15, rows, cols, shift).i16(m).i16(v).i32(acc);
                 b.expect(FixedKernels.matvecAccQ15Q15(m, v, rows, cols, shift, acc),
                         () -> "matvec_acc_q15 " + what.get() + " acc " + Arrays.toString(acc));
+            }
+        }
+        b.runAndCheck();
+    }
+
+    /** §3.7's pre-activation as one inline kernel: the first product, then the second accumulated. */
+    @Test
+    void summedProducts() throws IOException {
+        Random rnd = new Random(252);
+        Batch b = new Batch();
+        for (int k = 0; k < 3000; k++) {
+            int rows = dim(rnd);
+            int c1 = rnd.nextBoolean() ? 1 + rnd.nextInt(8) : dim(rnd);
+            int c2 = rnd.nextBoolean() ? 1 + rnd.nextInt(8) : dim(rnd);
+            int s1 = matvecShift(rnd);
+            int s2 = matvecShift(rnd);
+            boolean q7 = rnd.nextBoolean();
+            int[] m1 = q7 ? int8s(rnd, rows * c1) : int16s(rnd, rows * c1);
+            int[] m2 = q7 ? int8s(rnd, rows * c2) : int16s(rnd, rows * c2);
+            int[] v1 = int16s(rnd, c1);
+            int[] v2 = int16s(rnd, c2);
+            int[] want = q7
+                    ? FixedKernels.matvecAccQ7Q15(m2, v2, rows, c2, s2, FixedKernels.matvecQ7Q15(m1, v1, rows, c1, s1))
+                    : FixedKernels.matvecAccQ15Q15(m2, v2, rows, c2, s2,
+                            FixedKernels.matvecQ15Q15(m1, v1, rows, c1, s1));
+            if (q7) {
+                b.op(Op.MATVEC2_Q7, rows, c1, c2, s1, s2).i8(m1).i16(v1).i8(m2).i16(v2);
+            } else {
+                b.op(Op.MATVEC2_Q15, rows, c1, c2, s1, s2).i16(m1).i16(v1).i16(m2).i16(v2);
+            }
+            b.expect(want, () -> "matvec2 " + (q7 ? "q7 " : "q15 ") + rows + " rows, " + c1 + " and " + c2
+                    + " cols, shifts " + s1 + " " + s2 + " m1 " + Arrays.toString(m1) + " v1 " + Arrays.toString(v1)
+                    + " m2 " + Arrays.toString(m2) + " v2 " + Arrays.toString(v2));
+        }
+        b.runAndCheck();
+    }
+
+    /** The row functions on their own, at every length (the vector kernels take long rows in blocks). */
+    @Test
+    void productRowsOneByOne() throws IOException {
+        Random rnd = new Random(262);
+        Batch b = new Batch();
+        for (int k = 0; k < 3000; k++) {
+            int rows = 1 + rnd.nextInt(6);
+            int cols = dim(rnd);
+            int shift = matvecShift(rnd);
+            boolean q7 = rnd.nextBoolean();
+            boolean acc = rnd.nextBoolean();
+            int[] m = q7 ? int8s(rnd, rows * cols) : int16s(rnd, rows * cols);
+            int[] v = int16s(rnd, cols);
+            int[] y = int32s(rnd, rows);
+            b.op(q7 ? Op.ROWS_Q7 : Op.ROWS_Q15, rows, cols, shift, acc ? 1 : 0);
+            if (q7) {
+                b.i8(m);
+            } else {
+                b.i16(m);
+            }
+            b.i16(v);
+            if (acc) {
+                b.i32(y);
+            }
+            int[] want = q7 ? (acc ? FixedKernels.matvecAccQ7Q15(m, v, rows, cols, shift, y)
+                    : FixedKernels.matvecQ7Q15(m, v, rows, cols, shift))
+                    : (acc ? FixedKernels.matvecAccQ15Q15(m, v, rows, cols, shift, y)
+                    : FixedKernels.matvecQ15Q15(m, v, rows, cols, shift));
+            b.expect(want, () -> "rows " + (q7 ? "q7" : "q15") + (acc ? " acc " + Arrays.toString(y) : "") + " "
+                    + rows + "x" + cols + " shift " + shift + " m " + Arrays.toString(m) + " v " + Arrays.toString(v));
+        }
+        b.runAndCheck();
+    }
+
+    /** The nonlinearities as a model calls them: the element function at a compile-time format. */
+    @Test
+    void nonlinearitiesAtConstantFormats() throws IOException {
+        Random rnd = new Random(515);
+        Batch b = new Batch();
+        Op[] ops = {Op.SIGMOID, Op.TANH, Op.RELU, Op.QUANT_SIGM, Op.QUANT_SIGM4, Op.QUANT_TANH};
+        for (int k = 0; k < 40; k++) {
+            for (int which = 0; which < ops.length; which++) {
+                for (int f = FixedKernels.MIN_FRAC; f <= FixedKernels.MAX_FRAC; f++) {
+                    int[] x = int16s(rnd, MAX_DIM);
+                    if (k == 0) {
+                        x[0] = -32768;
+                        x[1] = 32767;
+                        x[2] = 0;
+                    }
+                    int[] want = switch (ops[which]) {
+                        case SIGMOID -> FixedKernels.sigmoidQ15(x, f);
+                        case TANH -> FixedKernels.tanhQ15(x, f);
+                        case RELU -> FixedKernels.reluQ15(x, f);
+                        case QUANT_SIGM -> FixedKernels.quantSigmQ15(x, f);
+                        case QUANT_SIGM4 -> FixedKernels.quantSigm4Q15(x, f);
+                        case QUANT_TANH -> FixedKernels.quantTanhQ15(x, f);
+                        default -> throw new AssertionError(which);
+                    };
+                    final int ff = f;
+                    final Op op = ops[which];
+                    b.op(Op.NONLIN_CONST, which, x.length, f).i16(x);
+                    b.expect(want, () -> op + " at constant Q" + ff + " x " + Arrays.toString(x));
+                }
             }
         }
         b.runAndCheck();

@@ -11,6 +11,8 @@ import dev.fgc.load.ModelLoader;
 import dev.fgc.load.npy.NpzReader;
 import dev.fgc.model.Model;
 import dev.fgc.model.Nonlinearity;
+import dev.fgc.pack.Layout;
+import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.target.BoardCatalog;
 import dev.fgc.target.HostEnvironment;
@@ -35,7 +37,9 @@ class SharedModelsTest {
         Dataset test = DatasetLoader.load(dir.resolve("test.npy"), model);
         HostEnvironment env = HostEnvironment.current();
         Verifier verifier = new Verifier(new Provisioner(env, System.err), env, System.err);
-        VerifyReport report = verifier.verify(CompiledModel.floating(model), test, new Verifier.Options(
+        CompiledModel compiled = CompiledModel.floating(model);
+        VerifyReport report = verifier.verify(compiled, Packing.of(compiled, Layout.Policy.AUTO), test,
+                new Verifier.Options(
                 BoardCatalog.load().byName("mps2-an386"), CPrefix.fromName(name), Duration.ofMinutes(10),
                 Optional.empty()));
         assertEquals(test.size(), report.samples());

@@ -1,0 +1,32 @@
+package dev.fgc.cli;
+
+import dev.fgc.UserError;
+import java.util.OptionalLong;
+import picocli.CommandLine.Option;
+
+/** Memory budgets below the board's own. */
+final class LimitOptions {
+    @Option(names = "--max-flash", paramLabel = "BYTES", description = "flash the model's constants may take")
+    Long maxFlash;
+
+    @Option(names = "--max-ram", paramLabel = "BYTES", description = "RAM the model's state and scratch may take")
+    Long maxRam;
+
+    OptionalLong flash() {
+        return positive("--max-flash", maxFlash);
+    }
+
+    OptionalLong ram() {
+        return positive("--max-ram", maxRam);
+    }
+
+    private static OptionalLong positive(String option, Long v) {
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        if (v <= 0) {
+            throw new UserError(option + " " + v + ": must be a positive number of bytes");
+        }
+        return OptionalLong.of(v);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.fgc.pack;
+
+import dev.fgc.UserError;
+import dev.fgc.target.Board;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Refuses a model whose constants do not fit the flash, or whose state and scratch do not fit the
+ * RAM, of the board or of the user's own limits (the smaller wins); the message gives needed and
+ * available bytes per section.
+ */
+public final class FitCheck {
+    private FitCheck() {
+    }
+
+    public static void check(String model, SizeReport sizes, Board board, OptionalLong maxFlash, OptionalLong maxRam) {
+        long flash = Math.min(board.flash().size(), maxFlash.orElse(Long.MAX_VALUE));
+        long ram = Math.min(board.ram().size(), maxRam.orElse(Long.MAX_VALUE));
+        List<String> over = new ArrayList<>();
+        if (sizes.constantBytes() > flash) {
+            over.add("flash: needs " + sizes.constantBytes() + " bytes of model constants, " + flash + " available"
+                    + source(board.flash().size(), maxFlash, "--max-flash"));
+        }
+        if (sizes.ramBytes() > ram) {
+            over.add("RAM: needs " + sizes.ramBytes() + " bytes (state " + sizes.stateBytes() + ", scratch "
+                    + sizes.scratchBytes() + "), " + ram + " available" + source(board.ram().size(), maxRam, "--max-ram"));
+        }
+        if (!over.isEmpty()) {
+            throw new UserError("model '" + model + "' does not fit board " + board.name() + ": "
+                    + String.join("; ", over));
+        }
+    }
+
+    private static String source(long boardBytes, OptionalLong limit, String option) {
+        return limit.isPresent() && limit.getAsLong() < boardBytes ? " (" + option + ")" : " (the board's)";
+    }
+}
