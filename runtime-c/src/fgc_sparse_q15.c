@@ -1,34 +1,8 @@
 /* §3.2 over compressed rows (fgc_sparse.h). One definition per index width and value type,
- * written once as a macro so the four variants cannot drift apart. */
+ * written once as a macro so the four variants cannot drift apart; the rounding shift and the
+ * saturation are fgc_q15_inline.h's. */
 #include "fgc_sparse.h"
-
-/* rshift(a, s) of §2 without an addition that could overflow; 0 for s >= width. */
-static int32_t fgc_sp_rshift32(int32_t a, uint8_t s)
-{
-    if (s == 0) {
-        return a;
-    }
-    if (s >= 32) {
-        return 0;
-    }
-    return (a >> s) + ((a >> (s - 1)) & 1);
-}
-
-static int64_t fgc_sp_rshift64(int64_t a, uint8_t s)
-{
-    if (s == 0) {
-        return a;
-    }
-    if (s >= 64) {
-        return 0;
-    }
-    return (a >> s) + ((a >> (s - 1)) & 1);
-}
-
-static int32_t fgc_sp_sat32(int64_t a)
-{
-    return a < INT32_MIN ? INT32_MIN : (a > INT32_MAX ? INT32_MAX : (int32_t)a);
-}
+#include "fgc_q15_inline.h"
 
 /* int8 weights: the int32 sum is exact (the compiler bounds sum |w| * 2^15 < 2^31 per row);
  * int16 weights: the sum is formed in int64, as the dense kernel does. */
@@ -50,11 +24,11 @@ static int32_t fgc_sp_sat32(int64_t a)
                 acc += (ACC)*val++ * v[*idx++];                                                      \
             }                                                                                        \
             acc = RSHIFT(acc, shift);                                                                \
-            y[r] = fgc_sp_sat32(accumulate ? (int64_t)y[r] + acc : (int64_t)acc);                    \
+            y[r] = fgc_sat32(accumulate ? (int64_t)y[r] + acc : (int64_t)acc);                    \
         }                                                                                            \
     }
 
-FGC_SPMV_Q15(fgc_spmv_q7_q15_i8, uint8_t, int8_t, int32_t, fgc_sp_rshift32)
-FGC_SPMV_Q15(fgc_spmv_q7_q15_i16, uint16_t, int8_t, int32_t, fgc_sp_rshift32)
-FGC_SPMV_Q15(fgc_spmv_q15_q15_i8, uint8_t, int16_t, int64_t, fgc_sp_rshift64)
-FGC_SPMV_Q15(fgc_spmv_q15_q15_i16, uint16_t, int16_t, int64_t, fgc_sp_rshift64)
+FGC_SPMV_Q15(fgc_spmv_q7_q15_i8, uint8_t, int8_t, int32_t, fgc_rshift32)
+FGC_SPMV_Q15(fgc_spmv_q7_q15_i16, uint16_t, int8_t, int32_t, fgc_rshift32)
+FGC_SPMV_Q15(fgc_spmv_q15_q15_i8, uint8_t, int16_t, int64_t, fgc_rshift64)
+FGC_SPMV_Q15(fgc_spmv_q15_q15_i16, uint16_t, int16_t, int64_t, fgc_rshift64)
