@@ -1,7 +1,7 @@
 package dev.fgc.cli;
 
-import dev.fgc.target.Board;
-import dev.fgc.target.BoardCatalog;
+import dev.fgc.device.Board;
+import dev.fgc.device.BoardCatalog;
 import picocli.CommandLine.Option;
 
 /** {@code --board NAME}, defaulting to the catalogue's default board. */

@@ -11,7 +11,7 @@ import dev.fgc.quantize.CompiledModel;
 import dev.fgc.report.Json;
 import dev.fgc.report.QuantizationReport;
 import dev.fgc.report.ReportFile;
-import dev.fgc.target.Board;
+import dev.fgc.device.Board;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.fgc.cli;
 
-import dev.fgc.target.HostEnvironment;
-import dev.fgc.target.Provisioner;
+import dev.fgc.device.HostEnvironment;
+import dev.fgc.device.Provisioner;
 import java.io.PrintStream;
 
 /** What every command shares: the environment and the output streams. */

@@ -3,7 +3,7 @@ package dev.fgc.cli;
 import dev.fgc.DeviceFailure;
 import dev.fgc.UserError;
 import dev.fgc.Version;
-import dev.fgc.target.HostEnvironment;
+import dev.fgc.device.HostEnvironment;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.fgc.cli;
 
-import dev.fgc.target.Board;
-import dev.fgc.target.BoardCatalog;
-import dev.fgc.target.CountPlugin;
-import dev.fgc.target.Provisioner;
-import dev.fgc.target.Tool;
+import dev.fgc.device.Board;
+import dev.fgc.device.BoardCatalog;
+import dev.fgc.device.CountPlugin;
+import dev.fgc.device.Provisioner;
+import dev.fgc.device.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

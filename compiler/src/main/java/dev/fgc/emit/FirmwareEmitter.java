@@ -1,7 +1,7 @@
 package dev.fgc.emit;
 
 import dev.fgc.quantize.CompiledModel;
-import dev.fgc.target.Board;
+import dev.fgc.device.Board;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.fgc.emit;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,17 +22,10 @@ public final class FloatLiterals {
 
     /** Comma-separated lines of literals, {@value #PER_LINE} to a line. */
     public static List<String> lines(double[] values) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
+        String[] literals = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            line.append(of(values[i])).append(i + 1 < values.length ? "," : "");
-            if ((i + 1) % PER_LINE == 0 || i + 1 == values.length) {
-                lines.add(line.toString());
-                line.setLength(0);
-            } else {
-                line.append(' ');
-            }
+            literals[i] = of(values[i]);
         }
-        return lines;
+        return IntLiterals.join(literals, PER_LINE);
     }
 }

@@ -3,7 +3,7 @@ package dev.fgc.emit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Comma-separated lines of integer literals for a C array initialiser. */
+/** Comma-separated lines of literals for a C array initialiser. */
 final class IntLiterals {
     private static final int PER_LINE = 16;
 
@@ -11,11 +11,20 @@ final class IntLiterals {
     }
 
     static List<String> lines(int[] values) {
+        String[] literals = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            literals[i] = literal(values[i]);
+        }
+        return join(literals, PER_LINE);
+    }
+
+    /** Literals joined with commas, {@code perLine} to a line; no comma after the last. */
+    static List<String> join(String[] literals, int perLine) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            line.append(literal(values[i])).append(i + 1 < values.length ? "," : "");
-            if ((i + 1) % PER_LINE == 0 || i + 1 == values.length) {
+        for (int i = 0; i < literals.length; i++) {
+            line.append(literals[i]).append(i + 1 < literals.length ? "," : "");
+            if ((i + 1) % perLine == 0 || i + 1 == literals.length) {
                 lines.add(line.toString());
                 line.setLength(0);
             } else {

@@ -1,7 +1,7 @@
 package dev.fgc.pack;
 
 import dev.fgc.UserError;
-import dev.fgc.target.Board;
+import dev.fgc.device.Board;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

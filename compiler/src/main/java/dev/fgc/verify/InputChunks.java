@@ -2,7 +2,7 @@ package dev.fgc.verify;
 
 import dev.fgc.UserError;
 import dev.fgc.model.Model;
-import dev.fgc.target.Board;
+import dev.fgc.device.Board;
 import java.util.ArrayList;
 import java.util.List;
 

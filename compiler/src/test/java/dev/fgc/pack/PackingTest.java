@@ -19,7 +19,7 @@ import dev.fgc.quantize.CompiledModel;
 import dev.fgc.quantize.Precision;
 import dev.fgc.quantize.PrecisionPlanner;
 import dev.fgc.reference.FloatReference;
-import dev.fgc.target.BoardCatalog;
+import dev.fgc.device.BoardCatalog;
 import dev.fgc.testing.RandomModels;
 import dev.fgc.testing.Repo;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.fgc.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fgc.target.ProcessRunner;
+import dev.fgc.device.ProcessRunner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

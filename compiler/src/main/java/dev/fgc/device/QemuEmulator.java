@@ -1,4 +1,4 @@
-package dev.fgc.target;
+package dev.fgc.device;
 
 import dev.fgc.DeviceFailure;
 import java.io.IOException;

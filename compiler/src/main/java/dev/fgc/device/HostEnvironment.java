@@ -1,4 +1,4 @@
-package dev.fgc.target;
+package dev.fgc.device;
 
 import java.nio.file.Path;
 import java.util.Map;
