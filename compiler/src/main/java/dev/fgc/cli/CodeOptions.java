@@ -8,6 +8,7 @@ import dev.fgc.model.Model;
 import dev.fgc.pack.FactorChoice;
 import dev.fgc.pack.Layout;
 import dev.fgc.pack.Packing;
+import dev.fgc.pack.SizeReport;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.quantize.Precision;
 import dev.fgc.quantize.PrecisionPlanner;
@@ -65,5 +66,19 @@ final class CodeOptions {
 
     Packing packing(CompiledModel compiled) {
         return Packing.of(compiled, layoutPolicy());
+    }
+
+    /** A model compiled at its precision and packed, with the calibration data and the sizes. */
+    record Build(Optional<Dataset> calibration, CompiledModel compiled, Packing packing, SizeReport sizes) {
+        Model model() {
+            return compiled.model();
+        }
+    }
+
+    Build build(Model model) {
+        Optional<Dataset> calibration = calibration(model);
+        CompiledModel compiled = compile(model, calibration);
+        Packing packing = packing(compiled);
+        return new Build(calibration, compiled, packing, SizeReport.of(compiled, packing));
     }
 }

@@ -2,11 +2,7 @@ package dev.fgc.cli;
 
 import dev.fgc.emit.CModelEmitter;
 import dev.fgc.emit.GeneratedFiles;
-import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
-import dev.fgc.pack.FitCheck;
-import dev.fgc.pack.Packing;
-import dev.fgc.pack.SizeReport;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.report.Json;
 import dev.fgc.report.QuantizationReport;
@@ -15,7 +11,6 @@ import dev.fgc.device.Board;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,24 +50,22 @@ final class CompileCommand implements Runnable {
         if (report != null) {
             ReportFile.checkWritable(report);
         }
-        Optional<Dataset> calibration = codeOptions.calibration(model);
-        CompiledModel compiled = codeOptions.compile(model, calibration);
-        CModelEmitter emitter = new CModelEmitter(model, codeOptions.prefix(model));
-        Packing packing = codeOptions.packing(compiled);
-        SizeReport sizes = SizeReport.of(compiled, packing);
-        FitCheck.check(model.name(), sizes, board, limits.flash(), limits.ram());
-        long constants = sizes.constantBytes();
-        GeneratedFiles files = emitter.emit(compiled, packing);
+        CodeOptions.Build build = codeOptions.build(model);
+        limits.check(build, board);
+        CompiledModel compiled = build.compiled();
+        CModelEmitter emitter = new CModelEmitter(compiled.model(), codeOptions.prefix(model));
+        GeneratedFiles files = emitter.emit(compiled, build.packing());
         files.writeTo(output);
         if (report != null) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.name());
             r.put("precision", compiled.precision().label());
-            r.putAll(sizes.toMap());
-            compiled.plan().ifPresent(p -> r.put("quantization", QuantizationReport.of(p, calibration)));
+            r.putAll(build.sizes().toMap());
+            compiled.plan().ifPresent(p -> r.put("quantization", QuantizationReport.of(p, build.calibration())));
             ReportFile.write(report, Json.write(r));
         }
         ctx.out().printf("fgc: wrote %d files to %s (include %s; %d bytes of model constants, %s)%n",
-                files.asMap().size(), output, emitter.headerName(), constants, compiled.precision().label());
+                files.asMap().size(), output, emitter.headerName(), build.sizes().constantBytes(),
+                compiled.precision().label());
     }
 }

@@ -1,6 +1,5 @@
 package dev.fgc.cli;
 
-import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
 import dev.fgc.pack.FactorChoice;
 import dev.fgc.pack.SizeReport;
@@ -10,7 +9,6 @@ import dev.fgc.report.ModelSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,9 +35,9 @@ final class InspectCommand implements Runnable {
     @Override
     public void run() {
         Model model = modelOptions.load();
-        Optional<Dataset> calibration = codeOptions.calibration(model);
-        CompiledModel compiled = codeOptions.compile(model, calibration);
-        SizeReport sizes = SizeReport.of(compiled, codeOptions.packing(compiled));
+        CodeOptions.Build build = codeOptions.build(model);
+        CompiledModel compiled = build.compiled();
+        SizeReport sizes = build.sizes();
         List<String> factors = FactorChoice.of(model).decisions().values().stream()
                 .map(FactorChoice.Decision::describe).toList();
         if (json) {

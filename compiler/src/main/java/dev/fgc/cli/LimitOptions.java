@@ -1,6 +1,8 @@
 package dev.fgc.cli;
 
 import dev.fgc.UserError;
+import dev.fgc.device.Board;
+import dev.fgc.pack.FitCheck;
 import java.util.OptionalLong;
 import picocli.CommandLine.Option;
 
@@ -11,6 +13,11 @@ final class LimitOptions {
 
     @Option(names = "--max-ram", paramLabel = "BYTES", description = "RAM the model's state and scratch may take")
     Long maxRam;
+
+    /** Fails when the build does not fit the board or these limits (pack.FitCheck). */
+    void check(CodeOptions.Build build, Board board) {
+        FitCheck.check(build.model().name(), build.sizes(), board, flash(), ram());
+    }
 
     OptionalLong flash() {
         return positive("--max-flash", maxFlash);

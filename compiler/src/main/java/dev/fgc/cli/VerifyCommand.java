@@ -3,9 +3,6 @@ package dev.fgc.cli;
 import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
-import dev.fgc.pack.FitCheck;
-import dev.fgc.pack.Packing;
-import dev.fgc.pack.SizeReport;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.report.QuantizationReport;
 import dev.fgc.report.ReportFile;
@@ -76,15 +73,13 @@ final class VerifyCommand implements Callable<Integer> {
         if (json != null) {
             ReportFile.checkWritable(json);
         }
-        Optional<Dataset> calibration = codeOptions.calibration(model);
-        CompiledModel compiled = codeOptions.compile(model, calibration);
-        Packing packing = codeOptions.packing(compiled);
-        SizeReport sizes = SizeReport.of(compiled, packing);
-        FitCheck.check(model.name(), sizes, options.board(), limits.flash(), limits.ram());
+        CodeOptions.Build build = codeOptions.build(model);
+        limits.check(build, options.board());
+        CompiledModel compiled = build.compiled();
         VerifyReport report = new Verifier(ctx.provisioner(), ctx.env(), ctx.err())
-                .verify(compiled, packing, dataset, options).withSizes(sizes.toMap());
+                .verify(compiled, build.packing(), dataset, options).withSizes(build.sizes().toMap());
         if (compiled.plan().isPresent()) {
-            report = report.withQuantization(QuantizationReport.of(compiled.plan().get(), calibration));
+            report = report.withQuantization(QuantizationReport.of(compiled.plan().get(), build.calibration()));
         }
         ctx.out().print(report.summary());
         if (json != null) {

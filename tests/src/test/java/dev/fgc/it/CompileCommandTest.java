@@ -11,7 +11,10 @@ import dev.fgc.device.HostEnvironment;
 import dev.fgc.device.ProcessRunner;
 import dev.fgc.device.Provisioner;
 import dev.fgc.device.Tool;
+import dev.fgc.model.CellKind;
+import dev.fgc.model.Nonlinearity;
 import dev.fgc.testing.Cli;
+import dev.fgc.testing.RandomModels;
 import dev.fgc.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,6 +84,21 @@ class CompileCommandTest {
                 tmp.resolve("out2").toString(), "--report", bound.toString()).exitCode());
         String b = Files.readString(bound);
         assertTrue(b.contains("\"calibrated\": false") && b.contains("conservative bound"), b);
+    }
+
+    /** A rank larger than the product's dimensions is multiplied out, and every precision emits it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"float", "int8"})
+    void multipliedOutLowRankProjectionCompiles(String precision) throws IOException {
+        RandomModels.Spec spec = new RandomModels.Spec(CellKind.FASTGRNN, 6, 0, Nonlinearity.SIGMOID,
+                Nonlinearity.TANH, 4, 5, 3, 2, 7);
+        Path model = RandomModels.write(tmp.resolve("r6"), spec, 4);
+        Path out = tmp.resolve("out-" + precision);
+        Cli.Result r = Cli.run("compile", model.toString(), "--precision", precision, "--calibrate",
+                model.resolve("test.npy").toString(), "--prefix", "r6", "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String source = Files.readString(out.resolve("r6_model.c"));
+        assertTrue(source.contains("r6_W[") && !source.contains("r6_W1["), "W1·W2 stored as one W:\n" + source);
     }
 
     @Test
