@@ -32,10 +32,6 @@ public final class Dataset {
         return labels == null ? OptionalInt.empty() : OptionalInt.of(labels[i]);
     }
 
-    public boolean hasLabels() {
-        return labels != null;
-    }
-
     /** The first n examples (all when n ≥ size). */
     public Dataset limit(int n) {
         if (n >= features.length) {

@@ -78,6 +78,19 @@ public final class Matrix {
         return y;
     }
 
+    /** The product {@code this·other}. */
+    public Matrix multiply(Matrix other) {
+        if (cols != other.rows) {
+            throw new IllegalArgumentException("matrix " + shape() + " times " + other.shape());
+        }
+        double[] p = new double[rows * other.cols];
+        for (int r = 0; r < rows; r++) {
+            double[] row = other.leftMultiply(Arrays.copyOfRange(values, r * cols, (r + 1) * cols));
+            System.arraycopy(row, 0, p, r * other.cols, other.cols);
+        }
+        return new Matrix(rows, other.cols, p);
+    }
+
     public String shape() {
         return "[" + rows + ", " + cols + "]";
     }

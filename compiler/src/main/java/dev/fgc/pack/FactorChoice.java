@@ -84,16 +84,6 @@ public final class FactorChoice {
     }
 
     private static Matrix product(LinearMap.LowRank lr) {
-        Matrix a = lr.first().matrix();
-        Matrix b = lr.second().matrix();
-        double[] p = new double[a.rows() * b.cols()];
-        for (int r = 0; r < a.rows(); r++) {
-            double[] row = new double[a.cols()];
-            for (int k = 0; k < a.cols(); k++) {
-                row[k] = a.get(r, k);
-            }
-            System.arraycopy(b.leftMultiply(row), 0, p, r * b.cols(), b.cols());
-        }
-        return new Matrix(a.rows(), b.cols(), p);
+        return lr.first().matrix().multiply(lr.second().matrix());
     }
 }

@@ -29,15 +29,6 @@ public record PackedMatrix(String name, int rows, int cols, int nonZeros, int va
         return valueBytes() + indexBytes();
     }
 
-    /** Multiply-accumulates per product. */
-    public long macs() {
-        return layout == Layout.DENSE ? (long) rows * cols : nonZeros;
-    }
-
-    public double density() {
-        return rows * cols == 0 ? 0 : (double) nonZeros / ((long) rows * cols);
-    }
-
     /** The smaller layout for this matrix, or the one the policy forces. */
     public static PackedMatrix choose(String name, int rows, int cols, int nonZeros, int valueBits,
                                       Layout.Policy policy) {

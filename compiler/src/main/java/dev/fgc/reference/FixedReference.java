@@ -47,16 +47,6 @@ public final class FixedReference {
         return s.scores();
     }
 
-    /** Scores as real numbers. */
-    public double[] realScores(int[] features) {
-        int[] s = scores(features);
-        double[] r = new double[s.length];
-        for (int i = 0; i < s.length; i++) {
-            r[i] = s[i] / Math.pow(2, plan.scores().frac());
-        }
-        return r;
-    }
-
     public Sequence start() {
         return new Sequence();
     }
