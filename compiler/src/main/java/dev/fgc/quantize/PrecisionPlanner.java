@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Turns a model and a precision into a {@link CompiledModel}: ranges from the calibration data
@@ -42,8 +43,10 @@ public final class PrecisionPlanner {
      * the data has none) stays within the budget, in percentage points, of the float model's.
      */
     private static FixedPlan chooseWidths(Model model, RangeProfile ranges, Dataset data, double maxDrop) {
-        int[] target = targets(model, data);
-        double floatAccuracy = accuracy(new FloatReference(model), data, target);
+        FloatReference floating = new FloatReference(model);
+        int[] floatClasses = classes(data, i -> FloatReference.argmax(floating.scores(data.features(i))));
+        int[] target = classes(data, i -> data.label(i).orElse(floatClasses[i]));
+        double floatAccuracy = accuracy(floatClasses, target);
         Map<String, Integer> bits = new HashMap<>();
         List<NamedMatrix> matrices = new ArrayList<>(model.cell().w().factors());
         matrices.addAll(model.cell().u().factors());
@@ -62,28 +65,25 @@ public final class PrecisionPlanner {
         return Quantizer.quantize(model, ranges, name -> bits.get(name));
     }
 
-    private static int[] targets(Model model, Dataset data) {
-        int[] t = new int[data.size()];
-        FloatReference f = new FloatReference(model);
-        for (int i = 0; i < t.length; i++) {
-            t[i] = data.label(i).orElse(FloatReference.argmax(f.scores(data.features(i))));
+    /** The class predicted for each example. */
+    private static int[] classes(Dataset data, IntUnaryOperator predict) {
+        int[] c = new int[data.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = predict.applyAsInt(i);
         }
-        return t;
+        return c;
     }
 
-    private static double accuracy(FloatReference ref, Dataset data, int[] target) {
+    private static double accuracy(int[] predicted, int[] target) {
         int ok = 0;
         for (int i = 0; i < target.length; i++) {
-            ok += FloatReference.argmax(ref.scores(data.features(i))) == target[i] ? 1 : 0;
+            ok += predicted[i] == target[i] ? 1 : 0;
         }
         return (double) ok / target.length;
     }
 
     private static double accuracy(FixedReference ref, Dataset data, int[] target) {
-        int ok = 0;
-        for (int i = 0; i < target.length; i++) {
-            ok += FixedReference.argmax(ref.scores(ref.quantizeInputs(data.features(i)))) == target[i] ? 1 : 0;
-        }
-        return (double) ok / target.length;
+        return accuracy(classes(data, i -> FixedReference.argmax(ref.scores(ref.quantizeInputs(data.features(i))))),
+                target);
     }
 }
