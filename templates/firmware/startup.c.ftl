@@ -7,6 +7,8 @@
  * asks the emulator for SYS_HEAPINFO and moves SP to wherever the emulator says (QEMU's PSRAM on
  * the MPS2 boards), outside the stack region this firmware reserves and measures.
  * Every other exception prints a line and exits with status 99, so a fault never hangs.
+ * Without semihosting (the hardware-in-the-loop firmware, which must run on a board with no
+ * debugger attached) the start-up does not open it, and a fault stops the core where it is.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -112,7 +114,9 @@ void fw_c_start(void)
            (size_t)((char *)__data_end__ - (char *)__data_start__));
     memset(__bss_start__, 0,
            (size_t)((char *)__bss_end__ - (char *)__bss_start__));
+<#if semihosting!true>
     initialise_monitor_handles();
+</#if>
     __libc_init_array();
     exit(main());
 }
@@ -144,8 +148,14 @@ void fw_fault(uint32_t ipsr)
     msg[22] = (char)('0' + n / 100);
     msg[23] = (char)('0' + n / 10 % 10);
     msg[24] = (char)('0' + n % 10);
+<#if semihosting!true>
     semihost_write0(msg);
     _exit(99);
+<#else>
+    (void)msg;
+    for (;;) {
+    }
+</#if>
 }
 
 /* Heap for malloc: from the end of .bss to the end of RAM.  Replaces

@@ -1,20 +1,38 @@
 package dev.fgc.cli;
 
+import dev.fgc.container.ContainerVerifier;
+import dev.fgc.container.VerificationImage;
+import dev.fgc.emit.CModelEmitter;
+import dev.fgc.hil.PortSpec;
 import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.report.QuantizationReport;
 import dev.fgc.report.ReportFile;
+import dev.fgc.verify.HilVerifier;
+import dev.fgc.verify.JUnitXmlReport;
 import dev.fgc.verify.Verifier;
 import dev.fgc.verify.VerifyReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Builds a verification firmware, runs it in the board's emulator and compares every"
@@ -51,12 +69,31 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "keep the firmware build here (for debugging)")
     Path workDir;
 
+    @Option(names = "--junit-xml", paramLabel = "FILE",
+            description = "also write the result as a JUnit XML report (a test case per example)")
+    Path junitXml;
+
+    @Option(names = "--port", paramLabel = "SPEC",
+            description = "verify on a device running 'fgc hil-firmware' over a serial line: /dev/ttyACM0[@BAUD]"
+                    + " or tcp:HOST:PORT (--timeout bounds each reply)")
+    String port;
+
+    @Option(names = "--in-container", description = "run the whole verification inside the local image "
+            + VerificationImage.NAME + " (Docker, through Testcontainers)")
+    boolean inContainer;
+
+    @Spec
+    CommandSpec spec;
+
     VerifyCommand(Context ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
+        if (inContainer) {
+            return runInContainer();
+        }
         Model model = modelOptions.load();
         if (limit != null && limit < 1) {
             throw new dev.fgc.UserError("--limit " + limit + ": must be at least 1");
@@ -70,14 +107,20 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Verifier.Options options = new Verifier.Options(boardOption.resolve(), codeOptions.prefix(model),
                 Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(workDir));
-        if (json != null) {
-            ReportFile.checkWritable(json);
+        PortSpec portSpec = port == null ? null : PortSpec.parse(port);
+        for (Path report : new Path[] {json, junitXml}) {
+            if (report != null) {
+                ReportFile.checkWritable(report);
+            }
         }
         CodeOptions.Build build = codeOptions.build(model);
         limits.check(build, options.board());
         CompiledModel compiled = build.compiled();
-        VerifyReport report = new Verifier(ctx.provisioner(), ctx.env(), ctx.err())
-                .verify(compiled, build.packing(), dataset, options).withSizes(build.sizes().toMap());
+        VerifyReport report = (portSpec == null
+                ? new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(compiled, build.packing(), dataset, options)
+                : new HilVerifier(ctx.err()).verify(compiled, build.packing(), dataset,
+                        new CModelEmitter(model, options.prefix()), options.board(), portSpec, options.timeout()))
+                .withSizes(build.sizes().toMap());
         if (compiled.plan().isPresent()) {
             report = report.withQuantization(QuantizationReport.of(compiled.plan().get(), build.calibration()));
         }
@@ -85,6 +128,53 @@ final class VerifyCommand implements Callable<Integer> {
         if (json != null) {
             ReportFile.write(json, report.toJson());
         }
+        if (junitXml != null) {
+            ReportFile.write(junitXml, JUnitXmlReport.of(report));
+        }
         return report.passed() ? 0 : Main.EXIT_DISAGREES;
+    }
+
+    /**
+     * The same command inside the verification image: every file argument (an option or parameter
+     * of type Path) is copied in, the report options are redirected inside and copied back.
+     */
+    private int runInContainer() {
+        if (port != null || workDir != null) {
+            throw new dev.fgc.UserError("--in-container runs the emulators inside the container; it cannot be"
+                    + " combined with " + (port != null ? "--port" : "--work-dir"));
+        }
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> args = new ArrayList<>();
+        Map<Integer, Path> files = new LinkedHashMap<>();
+        for (PositionalParamSpec p : parsed.matchedPositionals()) {
+            addValues(args, files, p, null);
+        }
+        for (OptionSpec o : parsed.matchedOptions()) {
+            if (!Set.of("--in-container", "--json", "--junit-xml").contains(o.longestName())) {
+                addValues(args, files, o, o.longestName());
+            }
+        }
+        return new ContainerVerifier(ctx.out(), ctx.err()).run(new ContainerVerifier.Invocation(args, files,
+                Optional.ofNullable(json), Optional.ofNullable(junitXml)));
+    }
+
+    private static void addValues(List<String> args, Map<Integer, Path> files, ArgSpec a, String name) {
+        if (a.arity().max() == 0) {
+            args.add(name);
+            return;
+        }
+        for (String v : a.originalStringValues()) {
+            if (name != null) {
+                args.add(name);
+            }
+            if (a.type() == Path.class) {
+                Path p = Path.of(v);
+                if (!Files.exists(p)) {
+                    throw new dev.fgc.UserError(v + ": no such file or folder (" + (name == null ? "MODEL" : name) + ")");
+                }
+                files.put(args.size(), p.toAbsolutePath().normalize());
+            }
+            args.add(v);
+        }
     }
 }

@@ -30,12 +30,21 @@ public final class ArmToolchain {
 
     /** Compiles and links {@code sources} (relative to {@code dir}) into {@code elf} with the given script. */
     public void link(Path dir, List<String> sources, String linkerScript, String elf) {
+        link(dir, sources, linkerScript, elf, true);
+    }
+
+    /**
+     * As {@link #link(Path, List, String, String)}; without semihosting the image links newlib's
+     * stubs instead, so it runs on a board with no debugger attached.
+     */
+    public void link(Path dir, List<String> sources, String linkerScript, String elf, boolean semihosting) {
         List<String> cmd = new ArrayList<>();
         cmd.add(tools.get(Tool.ARM_GCC).toString());
         cmd.addAll(board.cflags());
         cmd.addAll(STRICT_FLAGS);
         cmd.addAll(List.of("-O2", "-g0", "-ffunction-sections", "-fdata-sections", "-I."));
-        cmd.addAll(List.of("--specs=nano.specs", "--specs=rdimon.specs", "-T", linkerScript,
+        cmd.addAll(List.of("--specs=nano.specs", semihosting ? "--specs=rdimon.specs" : "--specs=nosys.specs", "-T",
+                linkerScript,
                 "-Wl,--gc-sections", "-o", elf));
         cmd.addAll(sources);
         cmd.add("-lm");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -31,13 +32,26 @@ public final class BoardCatalog {
     }
 
     private static Board parse(String name) {
+        return Board.parse(name, descriptor(name), "boards/" + name + ".properties");
+    }
+
+    /**
+     * A key of the board's descriptor that only one feature reads and most boards lack, such as
+     * {@code uart} (the hardware-in-the-loop firmware's UART driver and its address).
+     */
+    public static Optional<String> optionalKey(Board board, String key) {
+        return Optional.ofNullable(descriptor(board.name()).getProperty(key)).map(String::trim)
+                .filter(v -> !v.isEmpty());
+    }
+
+    private static Properties descriptor(String name) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(Resources.text(DIR + "/" + name + ".properties")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Board.parse(name, p, "boards/" + name + ".properties");
+        return p;
     }
 
     public List<Board> all() {

@@ -36,7 +36,7 @@ public final class FirmwareEmitter {
                 .add(LINKER_SCRIPT, r.render("firmware/link.ld.ftl", d));
     }
 
-    private static Map<String, Object> boardData(Board b) {
+    static Map<String, Object> boardData(Board b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", b.name());
         m.put("core", b.core());
@@ -45,6 +45,7 @@ public final class FirmwareEmitter {
         m.put("ramOrigin", b.ram().originHex());
         m.put("ramSize", Long.toString(b.ram().size()));
         m.put("stackSize", Long.toString(b.stackSize()));
+        m.put("clockHz", Long.toString(b.clockHz()));
         return m;
     }
 }

@@ -2,6 +2,7 @@ package dev.fgc.verify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -91,6 +92,17 @@ final class ScoreComparison {
 
     OptionalDouble deviceAccuracy() {
         return fraction(deviceCorrect);
+    }
+
+    /** The report of what was compared, with the sizes and speed measured on the way. */
+    VerifyReport report(String model, String board, String precision, VerifyReport.Sizes sizes,
+                        long instructionsPerInference) {
+        Optional<VerifyReport.Accuracy> accuracy = labelled == 0 ? Optional.empty()
+                : Optional.of(new VerifyReport.Accuracy(floatAccuracy().getAsDouble(),
+                referenceAccuracy().getAsDouble(), deviceAccuracy().getAsDouble()));
+        return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement(), maxAbsError,
+                meanAbsError(), sizes, instructionsPerInference, mismatches(), predictions(), Optional.empty(),
+                Optional.empty());
     }
 
     private OptionalDouble fraction(int correct) {

@@ -10,8 +10,6 @@ import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
 import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
-import dev.fgc.reference.FixedReference;
-import dev.fgc.reference.FloatReference;
 import dev.fgc.device.ArmToolchain;
 import dev.fgc.device.Board;
 import dev.fgc.device.ElfSizes;
@@ -20,8 +18,6 @@ import dev.fgc.device.Provisioner;
 import dev.fgc.device.QemuEmulator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +66,7 @@ public final class Verifier {
                 Path dir = work.resolve(chunks.size() == 1 ? "firmware" : "firmware-" + k);
                 new GeneratedFiles().addAll(modelPackage)
                         .addAll(firmware.emit(o.board(), compiled, chunk.size()))
-                        .add(FirmwareEmitter.INPUTS_BIN, inputs(oracle, data, chunk))
+                        .add(FirmwareEmitter.INPUTS_BIN, oracle.inputs(data, chunk.from(), chunk.to()))
                         .writeTo(dir);
                 toolchain.link(dir, sources(dir), FirmwareEmitter.LINKER_SCRIPT, ELF);
                 sizes = ElfSizes.read(toolchain.size(), toolchain.nm(), dir.resolve(ELF));
@@ -96,64 +92,10 @@ public final class Verifier {
                     sizes.sumConstants(n -> n.startsWith(prefix)),
                     sizes.section(".data") + sizes.section(".bss"), stackPeak);
             long perInference = intervals == 0 ? 0 : Math.round((double) instructions / intervals);
-            Optional<VerifyReport.Accuracy> accuracy = cmp.floatAccuracy().isPresent()
-                    ? Optional.of(new VerifyReport.Accuracy(cmp.floatAccuracy().getAsDouble(),
-                    cmp.referenceAccuracy().getAsDouble(), cmp.deviceAccuracy().getAsDouble()))
-                    : Optional.empty();
-            return new VerifyReport(model.name(), o.board().name(), compiled.precision().label(), cmp.samples(),
-                    cmp.matched(), accuracy, cmp.agreement(), cmp.maxAbsError(), cmp.meanAbsError(), s, perInference,
-                    cmp.mismatches(), cmp.predictions(), Optional.empty(), Optional.empty());
+            return cmp.report(model.name(), o.board().name(), compiled.precision().label(), s, perInference);
         } finally {
             if (o.workDir().isEmpty()) {
                 GeneratedFiles.deleteTree(work);
-            }
-        }
-    }
-
-    /** The host's side of the comparison: the float reference, and the fixed-point one when quantized. */
-    private static final class Oracle {
-        private final FloatReference floatRef;
-        private final Optional<FixedReference> fixedRef;
-
-        Oracle(CompiledModel compiled) {
-            floatRef = new FloatReference(compiled.model());
-            fixedRef = compiled.plan().map(FixedReference::new);
-        }
-
-        /** The example as the device receives it: float32 or q15 values, little-endian. */
-        void write(ByteBuffer b, double[] features) {
-            if (fixedRef.isPresent()) {
-                for (int q : fixedRef.get().quantizeInputs(features)) {
-                    b.putShort((short) q);
-                }
-            } else {
-                for (double f : features) {
-                    b.putFloat((float) f);
-                }
-            }
-        }
-
-        void compare(ScoreComparison cmp, int i, Dataset data, FirmwareOutput.DeviceResult device) {
-            double[] features = data.features(i);
-            double[] floatScores = floatRef.scores(features);
-            int floatClass = FloatReference.argmax(floatScores);
-            double[] deviceReal = new double[floatScores.length];
-            if (fixedRef.isPresent()) {
-                FixedReference ref = fixedRef.get();
-                int[] expected = ref.scores(ref.quantizeInputs(features));
-                double scale = Math.pow(2, ref.plan().scores().frac());
-                for (int c = 0; c < deviceReal.length; c++) {
-                    deviceReal[c] = device.bits()[c] / scale;
-                }
-                cmp.add(i, java.util.Arrays.equals(expected, device.bits()), FixedReference.argmax(expected),
-                        floatClass, floatScores, device.predicted(), deviceReal, data.label(i));
-            } else {
-                boolean all = true;
-                for (int c = 0; c < deviceReal.length; c++) {
-                    deviceReal[c] = Float.intBitsToFloat(device.bits()[c]);
-                    all &= ScoreCheck.floatMatches(deviceReal[c], floatScores[c]);
-                }
-                cmp.add(i, all, floatClass, floatClass, floatScores, device.predicted(), deviceReal, data.label(i));
             }
         }
     }
@@ -168,15 +110,6 @@ public final class Verifier {
                 : "exit code " + run.exitCode() + (run.stderr().isBlank() ? "" : ": " + run.stderr().strip());
         throw new DeviceFailure(elf + ": the firmware stopped after " + out.results().size() + " of "
                 + chunk.size() + " examples on board " + board.name() + ": " + why);
-    }
-
-    private static byte[] inputs(Oracle oracle, Dataset data, InputChunks.Chunk chunk) {
-        int features = data.features(0).length;
-        ByteBuffer b = ByteBuffer.allocate(chunk.size() * features * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = chunk.from(); i < chunk.to(); i++) {
-            oracle.write(b, data.features(i));
-        }
-        return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
     private static List<String> sources(Path dir) {

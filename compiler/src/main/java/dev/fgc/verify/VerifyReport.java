@@ -99,10 +99,17 @@ public record VerifyReport(String model, String board, String precision, int sam
                 100 * a.floatModel(), 100 * a.reference(), 100 * a.device())));
         b.append(String.format("  agreement  %.2f%% (device class = float model's class)%n", 100 * agreement));
         b.append(String.format("  |score - float score|  max %.3g, mean %.3g%n", maxAbsScoreError, meanAbsScoreError));
-        b.append(String.format("  flash      %d bytes (model %d)%n", sizes.flashTotal(), sizes.flashModel()));
-        b.append(String.format("  RAM        %d bytes (static %d, stack peak %d)%n", sizes.ramTotal(),
-                sizes.ramStatic(), sizes.stackPeak()));
-        b.append(String.format("  speed      %d instructions per inference%n", instructionsPerInference));
+        // A device reached over a serial line reports its stack only: no image to measure, no counter.
+        if (sizes.flashTotal() > 0) {
+            b.append(String.format("  flash      %d bytes (model %d)%n", sizes.flashTotal(), sizes.flashModel()));
+            b.append(String.format("  RAM        %d bytes (static %d, stack peak %d)%n", sizes.ramTotal(),
+                    sizes.ramStatic(), sizes.stackPeak()));
+        } else {
+            b.append(String.format("  stack peak %d bytes%n", sizes.stackPeak()));
+        }
+        if (instructionsPerInference > 0) {
+            b.append(String.format("  speed      %d instructions per inference%n", instructionsPerInference));
+        }
         b.append(passed() ? "  PASSED\n" : "  FAILED: the device disagrees with the reference\n");
         return b.toString();
     }

@@ -1,0 +1,38 @@
+package dev.fgc.container;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.fgc.UserError;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The local image that holds every verification tool (containers/verify/Dockerfile), and the
+ * checks that a Docker engine answers and has it. Nothing is ever pulled: these machines have no
+ * registry, so the image is built locally by containers/prepare.sh.
+ */
+public final class VerificationImage {
+    public static final String NAME = "fgc-verify:1";
+    static final String HOW_TO_BUILD = "build it with containers/prepare.sh from fgc's repository (a local"
+            + " debootstrap base image and containers/verify/Dockerfile; nothing is pulled)";
+
+    private VerificationImage() {
+    }
+
+    /** Fails with what to do when Testcontainers cannot work here, before any container starts. */
+    public static void check() {
+        if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            throw new UserError("--in-container: set TESTCONTAINERS_RYUK_DISABLED=true (the ./fgc launcher does):"
+                    + " Testcontainers' clean-up container would have to be pulled from a registry; fgc removes its"
+                    + " container itself");
+        }
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new UserError("--in-container: no Docker engine answers (DOCKER_HOST or /var/run/docker.sock);"
+                    + " install and start one: apt-get install -y docker.io && dockerd &, or run"
+                    + " containers/prepare.sh");
+        }
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(NAME).exec();
+        } catch (NotFoundException e) {
+            throw new UserError("--in-container: the Docker engine has no image " + NAME + "; " + HOW_TO_BUILD);
+        }
+    }
+}
