@@ -2,6 +2,8 @@ package dev.fgc.container;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.fgc.UserError;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -23,6 +25,12 @@ public final class VerificationImage {
             throw new UserError("--in-container: set TESTCONTAINERS_RYUK_DISABLED=true (the ./fgc launcher does):"
                     + " Testcontainers' clean-up container would have to be pulled from a registry; fgc removes its"
                     + " container itself");
+        }
+        if (System.getenv("TESTCONTAINERS_HOST_OVERRIDE") == null
+                && (Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv")))) {
+            throw new UserError("--in-container: fgc itself runs in a container here, so set"
+                    + " TESTCONTAINERS_HOST_OVERRIDE=localhost (the ./fgc launcher does); otherwise Testcontainers"
+                    + " looks for the engine's address by pulling an image, which no registry serves");
         }
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new UserError("--in-container: no Docker engine answers (DOCKER_HOST or /var/run/docker.sock);"
