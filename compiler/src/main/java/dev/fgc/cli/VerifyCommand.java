@@ -18,9 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -145,7 +143,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         ParseResult parsed = spec.commandLine().getParseResult();
         List<String> args = new ArrayList<>();
-        Map<Integer, Path> files = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
         for (PositionalParamSpec p : parsed.matchedPositionals()) {
             addValues(args, files, p, null);
         }
@@ -158,7 +156,7 @@ final class VerifyCommand implements Callable<Integer> {
                 Optional.ofNullable(json), Optional.ofNullable(junitXml)));
     }
 
-    private static void addValues(List<String> args, Map<Integer, Path> files, ArgSpec a, String name) {
+    private static void addValues(List<String> args, List<Path> files, ArgSpec a, String name) {
         if (a.arity().max() == 0) {
             args.add(name);
             return;
@@ -172,7 +170,7 @@ final class VerifyCommand implements Callable<Integer> {
                 if (!Files.exists(p)) {
                     throw new dev.fgc.UserError(v + ": no such file or folder (" + (name == null ? "MODEL" : name) + ")");
                 }
-                files.put(args.size(), p.toAbsolutePath().normalize());
+                files.add(p);
             }
             args.add(v);
         }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
@@ -21,8 +20,9 @@ import org.testcontainers.utility.MountableFile;
 /**
  * Runs {@code fgc verify} inside the verification image through Testcontainers: the fgc jar and
  * every input file go in, the same command runs there, and its output, exit code and report files
- * come back. The input files keep their names (a model's name is its folder's), so the report
- * equals the one a local run writes.
+ * come back. Input files keep their absolute paths and the command its working folder, so the
+ * arguments stay as given and the report (which names the calibration file, for one) equals the
+ * one a local run writes.
  */
 public final class ContainerVerifier {
     private static final String JAR = "/fgc/fgc.jar";
@@ -30,8 +30,8 @@ public final class ContainerVerifier {
     private final PrintStream out;
     private final PrintStream err;
 
-    /** The verify arguments with the input files to copy in: {@code files} maps a host path to its argument slot. */
-    public record Invocation(List<String> args, Map<Integer, Path> files, Optional<Path> json, Optional<Path> junitXml) {
+    /** The verify arguments as given, the input files they name, and where the reports go on this machine. */
+    public record Invocation(List<String> args, List<Path> files, Optional<Path> json, Optional<Path> junitXml) {
     }
 
     public ContainerVerifier(PrintStream out, PrintStream err) {
@@ -47,18 +47,17 @@ public final class ContainerVerifier {
         inv.junitXml().ifPresent(ReportFile::checkWritable);
         try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(VerificationImage.NAME))
                 .withImagePullPolicy(image -> false)
+                .withWorkingDirectory(Path.of("").toAbsolutePath().toString())
                 .withCommand("sleep", "infinity")) {
             c.start();
             c.copyFileToContainer(MountableFile.forHostPath(jar), JAR);
-            List<String> args = new ArrayList<>(inv.args());
-            inv.files().forEach((slot, host) -> {
-                String inside = "/fgc/in/" + slot + "/" + host.getFileName();
-                c.copyFileToContainer(MountableFile.forHostPath(host), inside);
-                args.set(slot, inside);
-            });
+            for (Path file : inv.files()) {
+                Path absolute = file.toAbsolutePath().normalize();
+                c.copyFileToContainer(MountableFile.forHostPath(absolute), absolute.toString());
+            }
             c.copyFileToContainer(Transferable.of(new byte[0]), OUT + ".keep");
             List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR, "verify"));
-            cmd.addAll(args);
+            cmd.addAll(inv.args());
             inv.json().ifPresent(p -> cmd.addAll(List.of("--json", OUT + "report.json")));
             inv.junitXml().ifPresent(p -> cmd.addAll(List.of("--junit-xml", OUT + "junit.xml")));
             Container.ExecResult r = c.execInContainer(StandardCharsets.UTF_8, cmd.toArray(String[]::new));

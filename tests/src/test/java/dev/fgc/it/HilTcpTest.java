@@ -1,0 +1,144 @@
+package dev.fgc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fgc.testing.Cli;
+import dev.fgc.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Hardware-in-the-loop verification end to end: {@code fgc hil-firmware} builds the UART firmware,
+ * QEMU runs it with its UART on a loopback TCP port, and {@code fgc verify --port tcp:…} must reach
+ * the same verdict, accuracy and score errors as the emulator run; line faults injected between
+ * the two must end the run with a protocol error that names the frame.
+ */
+class HilTcpTest {
+    private static final Pattern SCORES = Pattern.compile("(?s)\"samples\".*?\"meanAbsScoreError\": [^,\n]+");
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"mps2-an386, float", "mps2-an386, int16", "mps2-an386, int8", "mps2-an385, int8",
+            "mps2-an500, float", "mps2-an505, float"})
+    void verifiesOverTheUartLikeTheEmulatorRun(String board, String precision) throws Exception {
+        List<String> options = options(board, precision);
+        Path elf = firmware(options);
+        Path local = tmp.resolve("local.json");
+        Path hil = tmp.resolve("hil.json");
+        Cli.Result l = Cli.run(verify(options, "--json", local.toString()));
+        assertEquals(0, l.exitCode(), l.out() + l.err());
+        try (QemuUart qemu = QemuUart.start(board, elf)) {
+            Cli.Result r = Cli.run(verify(options, "--port", qemu.spec(), "--json", hil.toString()));
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().contains("matched    10/10 samples") && r.out().contains("PASSED"), r.out());
+        }
+        assertEquals(scores(local), scores(hil), "verdict, accuracy and score errors over the UART");
+    }
+
+    @Test
+    void corruptedByteToTheDeviceIsReported() throws Exception {
+        // byte 40 of the host's stream lies in the first example (the hello frame is 8 bytes)
+        Cli.Result r = throughProxy(true, 40, CorruptingProxy.Fault.FLIP);
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("the device rejected frame seq 1: its checksum was wrong"), r.err());
+    }
+
+    @Test
+    void corruptedByteFromTheDeviceIsReported() throws Exception {
+        // the device's hello reply is 22 bytes; byte 30 lies in the first result's scores
+        Cli.Result r = throughProxy(false, 30, CorruptingProxy.Fault.FLIP);
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("corrupted frame 'r' seq 1: checksum"), r.err());
+    }
+
+    @Test
+    void lostByteIsReported() throws Exception {
+        Cli.Result r = throughProxy(true, 40, CorruptingProxy.Fault.DROP);
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("no reply to frame 'I' seq 1 within 2 s"), r.err());
+    }
+
+    @Test
+    void deviceRunningAnotherModelIsRefused() throws Exception {
+        Path elf = firmware(options("mps2-an386", "int8"));
+        try (QemuUart qemu = QemuUart.start("mps2-an386", elf)) {
+            Cli.Result r = Cli.run(verify(options("mps2-an386", "float"), "--port", qemu.spec()));
+            assertEquals(2, r.exitCode(), r.out() + r.err());
+            assertTrue(r.err().contains("the device runs model 'usps'") && r.err().contains("not this one"), r.err());
+        }
+    }
+
+    @Test
+    void boardWithoutUartDriverIsNamed() {
+        Cli.Result r = Cli.run(with(List.of("hil-firmware", Repo.usps().toString(), "--board", "microbit"), "-o",
+                tmp.resolve("fw").toString()));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("board microbit: no UART for hardware-in-the-loop"), r.err());
+        assertTrue(!Files.exists(tmp.resolve("fw")), "no output for a failed build");
+    }
+
+    @Test
+    void nothingListeningIsAClearError() throws IOException {
+        Cli.Result r = Cli.run(verify(options("mps2-an386", "float"), "--port",
+                "tcp:127.0.0.1:" + QemuUart.freePort()));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("nothing accepts connections there"), r.err());
+    }
+
+    private Cli.Result throughProxy(boolean toDevice, long position, CorruptingProxy.Fault fault) throws Exception {
+        List<String> options = options("mps2-an386", "float");
+        Path elf = firmware(options);
+        try (QemuUart qemu = QemuUart.start("mps2-an386", elf);
+             CorruptingProxy proxy = CorruptingProxy.start(qemu.port(), toDevice, position, fault)) {
+            return Cli.run(verify(options, "--port", proxy.spec(), "--timeout", "2"));
+        }
+    }
+
+    private Path firmware(List<String> options) {
+        Path dir = tmp.resolve("fw-" + String.join("-", options).hashCode());
+        List<String> args = new ArrayList<>(List.of("hil-firmware", Repo.usps().toString(), "-o", dir.toString()));
+        args.addAll(options);
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        return dir.resolve("hil.elf");
+    }
+
+    private static List<String> options(String board, String precision) {
+        List<String> o = new ArrayList<>(List.of("--board", board, "--precision", precision));
+        if (!precision.equals("float")) {
+            o.addAll(List.of("--calibrate", Repo.usps().resolve("test.npy").toString()));
+        }
+        return o;
+    }
+
+    private static String[] verify(List<String> options, String... more) {
+        List<String> args = new ArrayList<>(List.of("verify", Repo.usps().toString(), "--data",
+                Repo.usps().resolve("test.npy").toString()));
+        args.addAll(options);
+        return with(args, more);
+    }
+
+    private static String[] with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static String scores(Path json) throws IOException {
+        Matcher m = SCORES.matcher(Files.readString(json));
+        assertTrue(m.find(), json.toString());
+        return m.group();
+    }
+}
