@@ -19,11 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Hardware-in-the-loop verification end to end: {@code fgc hil-firmware} builds the UART firmware,
- * QEMU runs it with its UART on a loopback TCP port, and {@code fgc verify --port tcp:…} must reach
+ * QEMU runs it with its UART on a loopback TCP port (or a pseudo-terminal, opened through the
+ * serial library as a board's port would be), and {@code fgc verify --port …} must reach
  * the same verdict, accuracy and score errors as the emulator run; line faults injected between
  * the two must end the run with a protocol error that names the frame.
  */
-class HilTcpTest {
+class HilEndToEndTest {
     private static final Pattern SCORES = Pattern.compile("(?s)\"samples\".*?\"meanAbsScoreError\": [^,\n]+");
 
     @TempDir
@@ -45,6 +46,18 @@ class HilTcpTest {
             assertTrue(r.out().contains("matched    10/10 samples") && r.out().contains("PASSED"), r.out());
         }
         assertEquals(scores(local), scores(hil), "verdict, accuracy and score errors over the UART");
+    }
+
+    @Test
+    void verifiesOverASerialDevice() throws Exception {
+        List<String> options = options("mps2-an386", "int8");
+        Path elf = firmware(options);
+        try (QemuUart qemu = QemuUart.startPty("mps2-an386", elf, tmp.resolve("qemu.log"))) {
+            assertTrue(qemu.spec().startsWith("/dev/pts/"), qemu.spec());
+            Cli.Result r = Cli.run(verify(options, "--port", qemu.spec() + "@115200"));
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            assertTrue(r.out().contains("matched    10/10 samples") && r.out().contains("PASSED"), r.out());
+        }
     }
 
     @Test
