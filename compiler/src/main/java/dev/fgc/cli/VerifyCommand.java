@@ -14,22 +14,14 @@ import dev.fgc.verify.HilVerifier;
 import dev.fgc.verify.JUnitXmlReport;
 import dev.fgc.verify.Verifier;
 import dev.fgc.verify.VerifyReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -132,47 +124,13 @@ final class VerifyCommand implements Callable<Integer> {
         return report.passed() ? 0 : Main.EXIT_DISAGREES;
     }
 
-    /**
-     * The same command inside the verification image: every file argument (an option or parameter
-     * of type Path) is copied in, the report options are redirected inside and copied back.
-     */
+    /** The same command inside the verification image, with the same files and reports. */
     private int runInContainer() {
         if (port != null || workDir != null) {
             throw new dev.fgc.UserError("--in-container runs the emulators inside the container; it cannot be"
                     + " combined with " + (port != null ? "--port" : "--work-dir"));
         }
-        ParseResult parsed = spec.commandLine().getParseResult();
-        List<String> args = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (PositionalParamSpec p : parsed.matchedPositionals()) {
-            addValues(args, files, p, null);
-        }
-        for (OptionSpec o : parsed.matchedOptions()) {
-            if (!Set.of("--in-container", "--json", "--junit-xml").contains(o.longestName())) {
-                addValues(args, files, o, o.longestName());
-            }
-        }
-        return new ContainerVerifier(ctx.out(), ctx.err()).run(new ContainerVerifier.Invocation(args, files,
-                Optional.ofNullable(json), Optional.ofNullable(junitXml)));
-    }
-
-    private static void addValues(List<String> args, List<Path> files, ArgSpec a, String name) {
-        if (a.arity().max() == 0) {
-            args.add(name);
-            return;
-        }
-        for (String v : a.originalStringValues()) {
-            if (name != null) {
-                args.add(name);
-            }
-            if (a.type() == Path.class) {
-                Path p = Path.of(v);
-                if (!Files.exists(p)) {
-                    throw new dev.fgc.UserError(v + ": no such file or folder (" + (name == null ? "MODEL" : name) + ")");
-                }
-                files.add(p);
-            }
-            args.add(v);
-        }
+        return new ContainerVerifier(ctx.out(), ctx.err()).run(ContainerArguments.of(
+                spec.commandLine().getParseResult(), Optional.ofNullable(json), Optional.ofNullable(junitXml)));
     }
 }
