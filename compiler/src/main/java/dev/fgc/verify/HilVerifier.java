@@ -2,6 +2,7 @@ package dev.fgc.verify;
 
 import dev.fgc.UserError;
 import dev.fgc.device.Board;
+import dev.fgc.device.DeviceRun;
 import dev.fgc.emit.CModelEmitter;
 import dev.fgc.hil.HilSession;
 import dev.fgc.hil.ModelFingerprint;
@@ -46,7 +47,8 @@ public final class HilVerifier {
                 throw new ProtocolError(port.text() + ": the device rejected " + stats.rejected() + " frame(s)");
             }
             VerifyReport.Sizes sizes = new VerifyReport.Sizes(0, 0, 0, 0, stats.stackPeak());
-            return cmp.report(compiled.model().name(), board.name(), compiled.precision().label(), sizes, 0);
+            VerifyReport.Speed unmeasured = new VerifyReport.Speed(DeviceRun.Unit.INSTRUCTIONS, 0, board.clockHz());
+            return cmp.report(compiled.model().name(), board.name(), compiled.precision().label(), sizes, unmeasured);
         }
     }
 

@@ -96,12 +96,12 @@ final class ScoreComparison {
 
     /** The report of what was compared, with the sizes and speed measured on the way. */
     VerifyReport report(String model, String board, String precision, VerifyReport.Sizes sizes,
-                        long instructionsPerInference) {
+                        VerifyReport.Speed speed) {
         Optional<VerifyReport.Accuracy> accuracy = labelled == 0 ? Optional.empty()
                 : Optional.of(new VerifyReport.Accuracy(floatAccuracy().getAsDouble(),
                 referenceAccuracy().getAsDouble(), deviceAccuracy().getAsDouble()));
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement(), maxAbsError,
-                meanAbsError(), sizes, instructionsPerInference, mismatches(), predictions(), Optional.empty(),
+                meanAbsError(), sizes, speed, mismatches(), predictions(), Optional.empty(),
                 Optional.empty());
     }
 

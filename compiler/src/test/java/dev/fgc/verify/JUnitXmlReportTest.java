@@ -3,6 +3,7 @@ package dev.fgc.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fgc.device.DeviceRun;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,7 +17,8 @@ class JUnitXmlReportTest {
     @Test
     void oneCasePerSampleWithFailuresForMismatches() throws Exception {
         VerifyReport r = new VerifyReport("m<&>", "mps2-an386", "int8", 3, 2, Optional.empty(), 1, 0, 0,
-                new VerifyReport.Sizes(1, 2, 3, 4, 5), 6, List.of(1), List.of(0, 2, 1), Optional.empty(),
+                new VerifyReport.Sizes(1, 2, 3, 4, 5),
+                new VerifyReport.Speed(DeviceRun.Unit.INSTRUCTIONS, 6, 25_000_000), List.of(1), List.of(0, 2, 1), Optional.empty(),
                 Optional.empty());
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
                 new ByteArrayInputStream(JUnitXmlReport.of(r).getBytes(StandardCharsets.UTF_8)));
