@@ -17,7 +17,7 @@ public final class HilFirmwareEmitter {
     public static final String LINKER_SCRIPT = FirmwareEmitter.LINKER_SCRIPT;
     /** Serial speed on real boards; emulated UARTs ignore it. */
     public static final int BAUD = 115200;
-    private static final List<String> DRIVERS = List.of("cmsdk-apb");
+    private static final List<String> DRIVERS = List.of("cmsdk-apb", "avr-usart");
 
     private final CModelEmitter model;
 
@@ -34,13 +34,15 @@ public final class HilFirmwareEmitter {
         d.put("semihosting", false);
         TemplateRenderer r = TemplateRenderer.get();
         String driver = (String) ((Map<?, ?>) d.get("uart")).get("driver");
-        return new GeneratedFiles()
-                .add("fw_startup.c", r.render("firmware/startup.c.ftl", d))
+        GeneratedFiles files = new GeneratedFiles()
                 .add("fw_firmware.h", r.render("firmware/fw_firmware.h.ftl", d))
                 .add("fw_hil.c", r.render("firmware/hil_main.c.ftl", d))
                 .add("fw_uart.h", r.render("firmware/fw_uart.h.ftl", d))
-                .add("fw_uart.c", r.render("firmware/uart_" + driver + ".c.ftl", d))
-                .add(LINKER_SCRIPT, r.render("firmware/link.ld.ftl", d));
+                .add("fw_uart.c", r.render("firmware/uart_" + driver + ".c.ftl", d));
+        // avr-libc brings its own start-up code and linker script; Cortex-M images carry theirs.
+        return board.toolchain().equals("avr") ? files.add("fw_stack.c", r.render("firmware/avr/stack.c.ftl", d))
+                : files.add("fw_startup.c", r.render("firmware/startup.c.ftl", d))
+                        .add(LINKER_SCRIPT, r.render("firmware/link.ld.ftl", d));
     }
 
     private static Map<String, Object> uartData(Board board) {
@@ -49,9 +51,11 @@ public final class HilFirmwareEmitter {
                 + " key); boards with one: " + String.join(", ", BoardCatalog.load().all().stream()
                 .filter(b -> BoardCatalog.optionalKey(b, "uart").isPresent()).map(Board::name).toList())));
         String[] f = spec.split("\\s+");
-        if (f.length != 2 || !DRIVERS.contains(f[0]) || !f[1].matches("0x[0-9A-Fa-f]{1,8}")) {
+        if (f.length != 2 || !DRIVERS.contains(f[0]) || !f[1].matches("0x[0-9A-Fa-f]{1,8}")
+                || f[0].equals("avr-usart") != board.toolchain().equals("avr")) {
             throw new UserError("boards/" + board.name() + ".properties: key 'uart' is '" + spec
-                    + "'; expected a driver (" + String.join(", ", DRIVERS) + ") and a hex base address");
+                    + "'; expected a driver for its processor (" + String.join(", ", DRIVERS)
+                    + ") and a hex base address");
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("driver", f[0]);

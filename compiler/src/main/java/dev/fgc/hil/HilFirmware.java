@@ -4,6 +4,7 @@ import dev.fgc.UserError;
 import dev.fgc.device.ArmToolchain;
 import dev.fgc.device.Board;
 import dev.fgc.device.Provisioner;
+import dev.fgc.device.Toolchain;
 import dev.fgc.emit.CModelEmitter;
 import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.emit.HilFirmwareEmitter;
@@ -30,12 +31,17 @@ public final class HilFirmware {
         GeneratedFiles modelPackage = emitter.emit(compiled, packing);
         GeneratedFiles all = new GeneratedFiles().addAll(modelPackage)
                 .addAll(new HilFirmwareEmitter(emitter).emit(board, compiled, ModelFingerprint.of(modelPackage)));
-        ArmToolchain toolchain = new ArmToolchain(board, provisioner);
+        Toolchain toolchain = Toolchain.forBoard(board, provisioner);
         Path stage = stagingDir(output);
         try {
             all.writeTo(stage);
             List<String> sources = all.asMap().keySet().stream().filter(n -> n.endsWith(".c")).toList();
-            toolchain.link(stage, sources, HilFirmwareEmitter.LINKER_SCRIPT, ELF, false);
+            if (toolchain instanceof ArmToolchain arm) {
+                // no semihosting: a board runs this image with no debugger attached
+                arm.link(stage, sources, HilFirmwareEmitter.LINKER_SCRIPT, ELF, false);
+            } else {
+                toolchain.link(stage, sources, ELF);
+            }
             all.add(ELF, Files.readAllBytes(stage.resolve(ELF))).writeTo(output);
         } catch (IOException e) {
             throw new UserError(output + ": cannot write the firmware (" + e.getMessage() + ")");

@@ -25,7 +25,8 @@ class ContainerVerifyTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"mps2-an386, float", "mps2-an386, int16", "mps2-an386, int8"})
+    @CsvSource({"mps2-an386, float", "mps2-an386, int16", "mps2-an386, int8", "arduino-uno, int16",
+            "arduino-uno, int8"})
     void reportInsideEqualsLocalReport(String board, String precision) throws IOException {
         Path usps = Repo.usps();
         List<String> args = new ArrayList<>(List.of("verify", usps.toString(), "--data",

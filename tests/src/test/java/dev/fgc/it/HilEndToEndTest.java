@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Hardware-in-the-loop verification end to end: {@code fgc hil-firmware} builds the UART firmware,
- * QEMU runs it with its UART on a loopback TCP port (or a pseudo-terminal, opened through the
- * serial library as a board's port would be), and {@code fgc verify --port …} must reach
+ * QEMU or simavr runs it with its UART on a loopback TCP port (or a pseudo-terminal, opened through
+ * the serial library as a board's port would be), and {@code fgc verify --port …} must reach
  * the same verdict, accuracy and score errors as the emulator run; line faults injected between
  * the two must end the run with a protocol error that names the frame.
  */
@@ -32,7 +32,7 @@ class HilEndToEndTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"mps2-an386, float", "mps2-an386, int16", "mps2-an386, int8", "mps2-an385, int8",
-            "mps2-an500, float", "mps2-an505, float"})
+            "mps2-an500, float", "mps2-an505, float", "arduino-uno, int8", "arduino-uno, int16"})
     void verifiesOverTheUartLikeTheEmulatorRun(String board, String precision) throws Exception {
         List<String> options = options(board, precision);
         Path elf = firmware(options);
@@ -40,7 +40,7 @@ class HilEndToEndTest {
         Path hil = tmp.resolve("hil.json");
         Cli.Result l = Cli.run(verify(options, "--json", local.toString()));
         assertEquals(0, l.exitCode(), l.out() + l.err());
-        try (QemuUart qemu = QemuUart.start(board, elf)) {
+        try (EmulatedUart qemu = EmulatedUart.start(board, elf)) {
             Cli.Result r = Cli.run(verify(options, "--port", qemu.spec(), "--json", hil.toString()));
             assertEquals(0, r.exitCode(), r.out() + r.err());
             assertTrue(r.out().contains("matched    10/10 samples") && r.out().contains("PASSED"), r.out());
@@ -52,7 +52,7 @@ class HilEndToEndTest {
     void verifiesOverASerialDevice() throws Exception {
         List<String> options = options("mps2-an386", "int8");
         Path elf = firmware(options);
-        try (QemuUart qemu = QemuUart.startPty("mps2-an386", elf, tmp.resolve("qemu.log"))) {
+        try (EmulatedUart qemu = EmulatedUart.startPty("mps2-an386", elf, tmp.resolve("qemu.log"))) {
             assertTrue(qemu.spec().startsWith("/dev/pts/"), qemu.spec());
             Cli.Result r = Cli.run(verify(options, "--port", qemu.spec() + "@115200"));
             assertEquals(0, r.exitCode(), r.out() + r.err());
@@ -86,7 +86,7 @@ class HilEndToEndTest {
     @Test
     void deviceRunningAnotherModelIsRefused() throws Exception {
         Path elf = firmware(options("mps2-an386", "int8"));
-        try (QemuUart qemu = QemuUart.start("mps2-an386", elf)) {
+        try (EmulatedUart qemu = EmulatedUart.start("mps2-an386", elf)) {
             Cli.Result r = Cli.run(verify(options("mps2-an386", "float"), "--port", qemu.spec()));
             assertEquals(2, r.exitCode(), r.out() + r.err());
             assertTrue(r.err().contains("the device runs model 'usps'") && r.err().contains("not this one"), r.err());
@@ -105,7 +105,7 @@ class HilEndToEndTest {
     @Test
     void nothingListeningIsAClearError() throws IOException {
         Cli.Result r = Cli.run(verify(options("mps2-an386", "float"), "--port",
-                "tcp:127.0.0.1:" + QemuUart.freePort()));
+                "tcp:127.0.0.1:" + EmulatedUart.freePort()));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("nothing accepts connections there"), r.err());
     }
@@ -113,7 +113,7 @@ class HilEndToEndTest {
     private Cli.Result throughProxy(boolean toDevice, long position, CorruptingProxy.Fault fault) throws Exception {
         List<String> options = options("mps2-an386", "float");
         Path elf = firmware(options);
-        try (QemuUart qemu = QemuUart.start("mps2-an386", elf);
+        try (EmulatedUart qemu = EmulatedUart.start("mps2-an386", elf);
              CorruptingProxy proxy = CorruptingProxy.start(qemu.port(), toDevice, position, fault)) {
             return Cli.run(verify(options, "--port", proxy.spec(), "--timeout", "2"));
         }
