@@ -16,33 +16,10 @@
 #include <stdio.h>
 #include <string.h>
 #include "${prefix}_model.h"
-
-#define FW_STACK_PAINT 0xC5u
+#include "fw_firmware.h"
 
 extern const ${inputType} fw_inputs[] PROGMEM;
 extern const uint16_t fw_input_count PROGMEM;
-extern uint8_t _end; /* avr-libc's linker script: the end of .bss, where the stack may grow down to */
-
-/* Paints the free RAM between .bss and the stack before main runs (.init3: the stack pointer is
- * set, nothing is on the stack yet), for the high-water mark. */
-void fw_paint_stack(void) __attribute__((naked, used, section(".init3")));
-void fw_paint_stack(void)
-{
-    uint8_t *p = &_end;
-    while (p < (uint8_t *)SP) {
-        *p++ = FW_STACK_PAINT;
-    }
-}
-
-/* Bytes of stack ever used: from the top of RAM down to the lowest byte no longer painted. */
-static uint16_t fw_stack_peak(void)
-{
-    const volatile uint8_t *p = &_end;
-    while (p <= (const uint8_t *)RAMEND && *p == FW_STACK_PAINT) {
-        p++;
-    }
-    return (uint16_t)((const uint8_t *)RAMEND + 1 - (const uint8_t *)p);
-}
 
 static int fw_putc(char c, FILE *stream)
 {
@@ -102,7 +79,7 @@ int main(void)
         }
         printf_P(PSTR("\n"));
     }
-    printf_P(PSTR("STACK %u\n"), fw_stack_peak());
+    printf_P(PSTR("STACK %u\n"), (unsigned)fw_stack_peak());
     printf_P(PSTR("DONE %u\n"), count);
     fw_exit(0);
 }

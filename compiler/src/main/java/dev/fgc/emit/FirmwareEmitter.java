@@ -36,6 +36,8 @@ public final class FirmwareEmitter {
         if (board.toolchain().equals("avr")) {
             return new GeneratedFiles()
                     .add("fw_main.c", r.render("firmware/avr/verify_main.c.ftl", d))
+                    .add("fw_firmware.h", r.render("firmware/fw_firmware.h.ftl", d))
+                    .add("fw_stack.c", r.render("firmware/avr/stack.c.ftl", d))
                     .add("fw_inputs.S", r.render("firmware/avr/inputs.S.ftl", d));
         }
         return new GeneratedFiles()
