@@ -58,6 +58,14 @@ class ContainerVerifyTest {
     }
 
     @org.junit.jupiter.api.Test
+    void serialPortCannotBeReachedFromInside() {
+        Cli.Result r = Cli.run("verify", Repo.usps().toString(), "--data", Repo.usps().resolve("test.npy").toString(),
+                "--in-container", "--port", "tcp:127.0.0.1:1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot be combined with --port"), r.err());
+    }
+
+    @org.junit.jupiter.api.Test
     void imageNameIsTheOnePrepareBuilds() throws IOException {
         String script = Files.readString(Repo.root().resolve("containers/prepare.sh"));
         assertTrue(script.contains("image=\"" + VerificationImage.NAME + "\""), "containers/prepare.sh builds "

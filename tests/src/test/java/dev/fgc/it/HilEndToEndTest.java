@@ -103,6 +103,15 @@ class HilEndToEndTest {
     }
 
     @Test
+    void unwritableJUnitReportFailsBeforeAnyWork() {
+        Path report = tmp.resolve("missing-folder").resolve("junit.xml");
+        Cli.Result r = Cli.run(verify(options("mps2-an386", "float"), "--port", "tcp:127.0.0.1:1", "--junit-xml",
+                report.toString()));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("junit.xml: cannot write the report: folder"), r.err());
+    }
+
+    @Test
     void nothingListeningIsAClearError() throws IOException {
         Cli.Result r = Cli.run(verify(options("mps2-an386", "float"), "--port",
                 "tcp:127.0.0.1:" + EmulatedUart.freePort()));
