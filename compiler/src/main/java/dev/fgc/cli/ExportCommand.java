@@ -1,0 +1,52 @@
+package dev.fgc.cli;
+
+import dev.fgc.device.Board;
+import dev.fgc.export.Exporter;
+import dev.fgc.export.cmake.CMakeExport;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code fgc export KIND}: packages a compiled model for the build system its user already has. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Packages a compiled model for a build system: cmake, platformio or arduino.")
+final class ExportCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "an export is needed: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** The {@code export} command with every kind of package as a subcommand. */
+    static CommandLine commandLine(Context ctx) {
+        return new CommandLine(new ExportCommand())
+                .addSubcommand("cmake", new Cmake(ctx));
+    }
+
+    @Command(name = "cmake", mixinStandardHelpOptions = true,
+            description = "Writes a CMake package: library target <prefix>::model, install and find_package"
+                    + " config, a host program classifying .npy/CSV rows, a ctest, and a toolchain file that"
+                    + " cross-builds for the board.")
+    static final class Cmake extends PackageExportCommand {
+        @Mixin
+        BoardOption boardOption;
+
+        Cmake(Context ctx) {
+            super(ctx);
+        }
+
+        @Override
+        Exporter exporter() {
+            return new CMakeExport();
+        }
+
+        @Override
+        Optional<Board> board() {
+            return Optional.of(boardOption.resolve());
+        }
+    }
+}
