@@ -5,6 +5,11 @@
 cmake_minimum_required(VERSION 3.13)
 project([=prefix] VERSION [=version] DESCRIPTION "[=cellKind] model [=modelName] compiled by fgc" LANGUAGES C)
 
+# Optimised unless asked otherwise, as fgc verify builds the same sources.
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+    set(CMAKE_BUILD_TYPE Release CACHE STRING "build type" FORCE)
+endif()
+
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 

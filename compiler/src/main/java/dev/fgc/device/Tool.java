@@ -19,6 +19,8 @@ public record Tool(String command, List<String> packages, String purpose) {
     public static final Tool HOST_GCC = new Tool("gcc", List.of("gcc", "libc6-dev"),
             "host C compiler (builds QEMU's instruction-counting plugin)");
 
+    public static final Tool CMAKE = new Tool("cmake", List.of("cmake"), "builds the packages of fgc export cmake");
+
     public static List<Tool> forToolchain(String toolchain) {
         if ("arm-none-eabi".equals(toolchain)) {
             return List.of(ARM_GCC, ARM_NM, ARM_SIZE);
