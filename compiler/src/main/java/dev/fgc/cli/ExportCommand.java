@@ -2,7 +2,9 @@ package dev.fgc.cli;
 
 import dev.fgc.device.Board;
 import dev.fgc.export.Exporter;
+import dev.fgc.export.arduino.ArduinoExport;
 import dev.fgc.export.cmake.CMakeExport;
+import dev.fgc.export.platformio.PlatformIoExport;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +26,9 @@ final class ExportCommand implements Runnable {
     /** The {@code export} command with every kind of package as a subcommand. */
     static CommandLine commandLine(Context ctx) {
         return new CommandLine(new ExportCommand())
-                .addSubcommand("cmake", new Cmake(ctx));
+                .addSubcommand("cmake", new Cmake(ctx))
+                .addSubcommand("platformio", new PlatformIo(ctx))
+                .addSubcommand("arduino", new Arduino(ctx));
     }
 
     @Command(name = "cmake", mixinStandardHelpOptions = true,
@@ -47,6 +51,47 @@ final class ExportCommand implements Runnable {
         @Override
         Optional<Board> board() {
             return Optional.of(boardOption.resolve());
+        }
+    }
+
+    @Command(name = "platformio", mixinStandardHelpOptions = true,
+            description = "Writes a PlatformIO library (library.json) with an example project for uno,"
+                    + " megaatmega2560, due, nano33ble and native, and a unit test of the built-in sample.")
+    static final class PlatformIo extends PackageExportCommand {
+        @Mixin
+        BoardOption boardOption;
+
+        PlatformIo(Context ctx) {
+            super(ctx);
+        }
+
+        @Override
+        Exporter exporter() {
+            return new PlatformIoExport();
+        }
+
+        @Override
+        Optional<Board> board() {
+            return Optional.of(boardOption.resolve());
+        }
+    }
+
+    @Command(name = "arduino", mixinStandardHelpOptions = true,
+            description = "Writes an Arduino library (library.properties, src/) with an example sketch that"
+                    + " classifies a built-in sample and timesteps read from Serial.")
+    static final class Arduino extends PackageExportCommand {
+        Arduino(Context ctx) {
+            super(ctx);
+        }
+
+        @Override
+        Exporter exporter() {
+            return new ArduinoExport();
+        }
+
+        @Override
+        Optional<Board> board() {
+            return Optional.empty();
         }
     }
 }

@@ -20,6 +20,12 @@ public record Tool(String command, List<String> packages, String purpose) {
             "host C compiler (builds QEMU's instruction-counting plugin)");
 
     public static final Tool CMAKE = new Tool("cmake", List.of("cmake"), "builds the packages of fgc export cmake");
+    public static final Tool AVR_GCC = new Tool("avr-gcc", List.of("gcc-avr", "avr-libc", "binutils-avr"),
+            "AVR cross-compiler");
+    public static final Tool ARDUINO_BUILDER = new Tool("arduino-builder",
+            List.of("arduino-builder", "arduino-core-avr", "arduino-ctags"),
+            "Arduino's own sketch builder (builds the example of fgc export arduino)");
+    public static final Tool SIMAVR = new Tool("simavr", List.of("simavr"), "AVR simulator (runs Arduino builds)");
 
     public static List<Tool> forToolchain(String toolchain) {
         if ("arm-none-eabi".equals(toolchain)) {
