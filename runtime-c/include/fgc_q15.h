@@ -5,7 +5,8 @@
  *
  * The arithmetic is specified in docs/fixed-point.md (cited as §n below); the Java mirror
  * dev.fgc.quantize.FixedKernels computes the same integers. A format f (fractional bits) may be
- * any integer from -16 to 30. Matrices are stored [rows][cols] row-major. Element-wise kernels
+ * any integer from -16 to 30. Matrices are stored [rows][cols] row-major. Constants (weights,
+ * biases, mean, 1/std) are in flash: declared FGC_ROM and read through fgc_rom.h. Element-wise kernels
  * allow y to alias an input of the same type; the blends update h in place.
  *
  * These kernels are written with the inline functions of fgc_q15_inline.h, which generated models
@@ -15,6 +16,7 @@
 #define FGC_Q15_H
 
 #include <stdint.h>
+#include "fgc_rom.h"
 
 /* §3.1: y[i] = sat16(rshift(sat16(x[i] - mean[i]) * inv_std[i], shift)) */
 void fgc_normalize_q15(const int16_t *x, const int16_t *mean, const int16_t *inv_std, uint16_t n, uint8_t shift, int16_t *y);
@@ -52,6 +54,6 @@ void fgc_bias_q31(const int32_t *a, const int32_t *b, uint16_t n, int32_t *y);
 uint16_t fgc_argmax_q31(const int32_t *v, uint16_t n);
 
 /* §3.4: tanh(k/32) in Q14, k = 0..256. */
-extern const int16_t fgc_tanh_table_q14[257];
+extern const int16_t fgc_tanh_table_q14[257] FGC_ROM;
 
 #endif /* FGC_Q15_H */

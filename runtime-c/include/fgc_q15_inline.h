@@ -133,6 +133,7 @@ FGC_INLINE int32_t fgc_normalize_q15_el(int32_t x, int32_t mean, int32_t inv_std
     return fgc_sat16(fgc_rshift32(fgc_sat16(x - mean) * inv_std, s));
 }
 
+#if !defined(__AVR__) /* AVR: fgc_q15_avr.h (the constants are in program memory) */
 /* §3.1 over the n inputs of a step. With the DSP extension two at a time: QSUB16 is sat16(x - mean)
  * on both halfwords, and GCC multiplies halfwords with SMULBB and SMULTT. */
 FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, const int16_t *inv_std, uint32_t n,
@@ -154,6 +155,8 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
         y[i] = (int16_t)fgc_normalize_q15_el(x[i], mean[i], inv_std[i], s);
     }
 }
+
+#endif
 
 /* §3.3: sat16(a) */
 FGC_INLINE int32_t fgc_narrow_q15_el(int32_t a)
@@ -182,6 +185,9 @@ FGC_INLINE int32_t fgc_bias_q31_el(int32_t a, int32_t b)
     return fgc_add_sat32(a, b);
 }
 
+#if defined(__AVR__)
+#include "fgc_q15_avr.h" /* §3.1's and §3.2's products and §3.4's table lookup for an 8-bit core */
+#else
 /* ----------------------------------------------------------------------- §3.2 one row's product */
 
 #if defined(__ARM_FEATURE_DSP)
@@ -466,8 +472,11 @@ FGC_INLINE void fgc_matvec2_q15_q15_inl(const int16_t *m1, const int16_t *v1, ui
     }
 }
 
+#endif /* !__AVR__ */
+
 /* --------------------------------------------------------------------------- §3.4 nonlinearities */
 
+#if !defined(__AVR__)
 /* tanh of x in Q(f) as Q14, §3.4 steps 1-3, for f from -16 to 31 (sigmoid passes f + 1). |x| in
  * Q13 is u: for f < 13 a left shift by 13 - f (|x| <= 2^15, so u <= 2^30 for shifts up to 15);
  * from 16 on, any nonzero |x| is past 2^16 and u = 2^16 stands for all of them. The interpolation
@@ -502,6 +511,8 @@ FGC_INLINE int32_t fgc_tanh_q14_el(int32_t x, int f)
 #endif
     return (r ^ sign) - sign;
 }
+
+#endif
 
 FGC_INLINE int32_t fgc_tanh_q15_el(int32_t x, int f)
 {

@@ -1,34 +1,36 @@
 /* §3.2 over compressed rows (fgc_sparse.h). One definition per index width and value type,
  * written once as a macro so the four variants cannot drift apart; the rounding shift and the
- * saturation are fgc_q15_inline.h's. */
+ * saturation are fgc_q15_inline.h's; the arrays are in flash, read through fgc_rom.h. */
 #include "fgc_sparse.h"
 #include "fgc_q15_inline.h"
 
 /* int8 weights: the int32 sum is exact (the compiler bounds sum |w| * 2^15 < 2^31 per row);
  * int16 weights: the sum is formed in int64, as the dense kernel does. */
-#define FGC_SPMV_Q15(NAME, IT, VT, ACC, RSHIFT)                                                      \
-    void NAME(const uint16_t *counts, const IT *idx, const VT *val, const int16_t *v, uint16_t rows, \
-              uint8_t shift, int accumulate, int32_t *y)                                            \
-    {                                                                                                \
-        uint32_t r;                                                                                  \
-        for (r = 0; r < rows; r++) {                                                                 \
-            ACC acc = 0;                                                                             \
-            uint32_t n = counts[r];                                                                  \
-            for (; n >= 4; n -= 4) { /* unrolled: the loop's own cost is shared by four MACs */     \
-                acc += (ACC)val[0] * v[idx[0]] + (ACC)val[1] * v[idx[1]];                            \
-                acc += (ACC)val[2] * v[idx[2]] + (ACC)val[3] * v[idx[3]];                            \
-                val += 4;                                                                            \
-                idx += 4;                                                                            \
-            }                                                                                        \
-            while (n-- > 0) {                                                                        \
-                acc += (ACC)*val++ * v[*idx++];                                                      \
-            }                                                                                        \
-            acc = RSHIFT(acc, shift);                                                                \
-            y[r] = fgc_sat32(accumulate ? (int64_t)y[r] + acc : (int64_t)acc);                    \
-        }                                                                                            \
+#define FGC_SPMV_Q15(NAME, IT, VT, ACC, RSHIFT, IREAD, VREAD)                                           \
+    void NAME(const uint16_t *counts, const IT *idx, const VT *val, const int16_t *v, uint16_t rows,    \
+              uint8_t shift, int accumulate, int32_t *y)                                                \
+    {                                                                                                   \
+        uint32_t r;                                                                                     \
+        for (r = 0; r < rows; r++) {                                                                    \
+            ACC acc = 0;                                                                                \
+            uint32_t n = FGC_ROM_U16(counts + r);                                                       \
+            for (; n >= 4; n -= 4) { /* unrolled: the loop's own cost is shared by four MACs */         \
+                acc += (ACC)VREAD(val) * v[IREAD(idx)] + (ACC)VREAD(val + 1) * v[IREAD(idx + 1)];       \
+                acc += (ACC)VREAD(val + 2) * v[IREAD(idx + 2)] + (ACC)VREAD(val + 3) * v[IREAD(idx + 3)];\
+                val += 4;                                                                               \
+                idx += 4;                                                                               \
+            }                                                                                           \
+            while (n-- > 0) {                                                                           \
+                acc += (ACC)VREAD(val) * v[IREAD(idx)];                                                 \
+                val++;                                                                                  \
+                idx++;                                                                                  \
+            }                                                                                           \
+            acc = RSHIFT(acc, shift);                                                                   \
+            y[r] = fgc_sat32(accumulate ? (int64_t)y[r] + acc : (int64_t)acc);                          \
+        }                                                                                               \
     }
 
-FGC_SPMV_Q15(fgc_spmv_q7_q15_i8, uint8_t, int8_t, int32_t, fgc_rshift32)
-FGC_SPMV_Q15(fgc_spmv_q7_q15_i16, uint16_t, int8_t, int32_t, fgc_rshift32)
-FGC_SPMV_Q15(fgc_spmv_q15_q15_i8, uint8_t, int16_t, int64_t, fgc_rshift64)
-FGC_SPMV_Q15(fgc_spmv_q15_q15_i16, uint16_t, int16_t, int64_t, fgc_rshift64)
+FGC_SPMV_Q15(fgc_spmv_q7_q15_i8, uint8_t, int8_t, int32_t, fgc_rshift32, FGC_ROM_U8, FGC_ROM_I8)
+FGC_SPMV_Q15(fgc_spmv_q7_q15_i16, uint16_t, int8_t, int32_t, fgc_rshift32, FGC_ROM_U16, FGC_ROM_I8)
+FGC_SPMV_Q15(fgc_spmv_q15_q15_i8, uint8_t, int16_t, int64_t, fgc_rshift64, FGC_ROM_U8, FGC_ROM_I16)
+FGC_SPMV_Q15(fgc_spmv_q15_q15_i16, uint16_t, int16_t, int64_t, fgc_rshift64, FGC_ROM_U16, FGC_ROM_I16)

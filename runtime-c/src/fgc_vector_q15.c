@@ -14,7 +14,7 @@ void fgc_bias_q15(const int32_t *a, const int16_t *b, uint16_t n, int16_t *y)
 {
     uint32_t i;
     for (i = 0; i < n; i++) {
-        y[i] = (int16_t)fgc_bias_q15_el(a[i], b[i]);
+        y[i] = (int16_t)fgc_bias_q15_el(a[i], FGC_ROM_I16(b + i));
     }
 }
 
@@ -22,7 +22,7 @@ void fgc_bias_q31(const int32_t *a, const int32_t *b, uint16_t n, int32_t *y)
 {
     uint32_t i;
     for (i = 0; i < n; i++) {
-        y[i] = fgc_bias_q31_el(a[i], b[i]);
+        y[i] = fgc_bias_q31_el(a[i], FGC_ROM_I32(b + i));
     }
 }
 

@@ -1,6 +1,7 @@
-<#-- A compiled model in fixed point: quantized constants in flash, the step as calls of the inline
-     kernels of fgc_q15_inline.h with the plan's constants: products, and loops that take each
-     element through a run of element-wise ops (see FixedTemplateData). -->
+<#-- A compiled model in fixed point: quantized constants in flash (FGC_ROM, read through
+     fgc_rom.h), the step as calls of the inline kernels of fgc_q15_inline.h with the plan's
+     constants: products, and loops that take each element through a run of element-wise ops (see
+     FixedTemplateData). -->
 /*
  * ${banner}
  * Fixed point, docs/fixed-point.md: ${rangeSource}.
@@ -13,7 +14,7 @@
 
 <#list tensors as t>
 /* ${t.comment} */
-static const ${t.type} ${t.symbol}[${t.length}] = {
+static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 <#list t.lines as line>
     ${line}
 </#list>
@@ -26,7 +27,7 @@ static const ${t.type} ${t.symbol}[${t.length}] = {
         ${op.out}fgc_narrow_q15_el(${op.in});
 <#break>
 <#case "bias">
-        ${op.out}fgc_bias_q15_el(${op.in}, ${op.bias}[i]);
+        ${op.out}fgc_bias_q15_el(${op.in}, FGC_ROM_I16(${op.bias} + i));
 <#break>
 <#case "activation">
         ${op.out}fgc_${op.function}_q15_el(${op.in}, ${op.frac});
@@ -38,7 +39,7 @@ static const ${t.type} ${t.symbol}[${t.length}] = {
         state->h[i] = (int16_t)fgc_fastrnn_blend<#if op.wide>_wide</#if>_q15_el(${op.c}, ${op.cFrac}, ${op.alpha}, ${op.beta}, ${op.hFrac}, state->h[i]);
 <#break>
 <#case "bias31">
-        ${op.out}fgc_bias_q31_el(${op.in}, ${op.bias}[i]);
+        ${op.out}fgc_bias_q31_el(${op.in}, FGC_ROM_I32(${op.bias} + i));
 <#break>
 </#switch>
 </#macro>

@@ -14,8 +14,12 @@ final class LimitOptions {
     @Option(names = "--max-ram", paramLabel = "BYTES", description = "RAM the model's state and scratch may take")
     Long maxRam;
 
-    /** Fails when the build does not fit the board or these limits (pack.FitCheck). */
+    /** Fails when the board cannot run the build's precision, or it does not fit the board or these limits. */
     void check(CodeOptions.Build build, Board board) {
+        if (!build.compiled().precision().isFixedPoint() && !board.floatSupported()) {
+            throw new UserError("board " + board.name() + " runs fixed-point models only (its constants are read"
+                    + " from flash by the fixed-point kernels): use --precision int8, int16 or auto");
+        }
         FitCheck.check(build.model().name(), build.sizes(), board, flash(), ram());
     }
 

@@ -2,9 +2,10 @@ package dev.fgc.cli;
 
 import dev.fgc.device.Board;
 import dev.fgc.device.BoardCatalog;
-import dev.fgc.device.CountPlugin;
+import dev.fgc.device.FirmwareRunner;
 import dev.fgc.device.Provisioner;
 import dev.fgc.device.Tool;
+import dev.fgc.device.Toolchain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,10 @@ final class SetupCommand implements Runnable {
             List<Tool> tools = new ArrayList<>(Tool.forToolchain(b.toolchain()));
             tools.addAll(Tool.forEmulator(b.emulator()));
             Map<Tool, Path> found = provisioner.ensure(tools, "board " + b.name());
-            ctx.out().printf("%-12s ok: %s%n", b.name(), String.join(", ",
+            Toolchain.forBoard(b, provisioner);
+            FirmwareRunner.forBoard(b, provisioner, ctx.env()); // builds its host helper (plugin, runner)
+            ctx.out().printf("%-16s ok: %s%n", b.name(), String.join(", ",
                     found.values().stream().map(Path::toString).distinct().toList()));
         }
-        ctx.out().println("counting plugin: " + CountPlugin.build(provisioner, ctx.env()));
     }
 }

@@ -1,17 +1,14 @@
 package dev.fgc.device;
 
-import dev.fgc.UserError;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** arm-none-eabi-gcc with newlib: builds bare-metal images that print through semihosting. */
-public final class ArmToolchain {
-    /** The warning flags every generated file must pass, as the product promises. */
-    public static final List<String> STRICT_FLAGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror");
-    private static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(5);
+public final class ArmToolchain implements Toolchain {
+    /** The linker script every Cortex-M firmware carries beside its sources. */
+    public static final String LINKER_SCRIPT = "fw_link.ld";
     private final Board board;
     private final Map<Tool, Path> tools;
 
@@ -20,29 +17,33 @@ public final class ArmToolchain {
         this.tools = provisioner.ensure(Tool.forToolchain(board.toolchain()), "board " + board.name());
     }
 
-    public Path nm() {
-        return tools.get(Tool.ARM_NM);
-    }
-
-    public Path size() {
-        return tools.get(Tool.ARM_SIZE);
-    }
-
-    /** Compiles and links {@code sources} (relative to {@code dir}) into {@code elf} with the given script. */
-    public void link(Path dir, List<String> sources, String linkerScript, String elf) {
+    @Override
+    public List<String> compileCommand() {
         List<String> cmd = new ArrayList<>();
         cmd.add(tools.get(Tool.ARM_GCC).toString());
         cmd.addAll(board.cflags());
         cmd.addAll(STRICT_FLAGS);
         cmd.addAll(List.of("-O2", "-g0", "-ffunction-sections", "-fdata-sections", "-I."));
+        return cmd;
+    }
+
+    @Override
+    public void link(Path dir, List<String> sources, String elf) {
+        link(dir, sources, LINKER_SCRIPT, elf);
+    }
+
+    /** Compiles and links {@code sources} (relative to {@code dir}) into {@code elf} with the given script. */
+    public void link(Path dir, List<String> sources, String linkerScript, String elf) {
+        List<String> cmd = compileCommand();
         cmd.addAll(List.of("--specs=nano.specs", "--specs=rdimon.specs", "-T", linkerScript,
                 "-Wl,--gc-sections", "-o", elf));
         cmd.addAll(sources);
         cmd.add("-lm");
-        ProcessRunner.Result r = ProcessRunner.run(cmd, dir, COMPILE_TIMEOUT);
-        if (r.exitCode() != 0) {
-            throw new UserError("arm-none-eabi-gcc failed for board " + board.name() + " (exit " + r.exitCode()
-                    + ") in " + dir + ":\n" + Provisioner.tail(r.output(), 4000));
-        }
+        CompilerRun.run(cmd, dir, board);
+    }
+
+    @Override
+    public ElfSizes sizes(Path elf) {
+        return ElfSizes.read(tools.get(Tool.ARM_SIZE), tools.get(Tool.ARM_NM), elf);
     }
 }

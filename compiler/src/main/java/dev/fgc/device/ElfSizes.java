@@ -11,10 +11,15 @@ import java.util.function.Predicate;
 /** Section and symbol sizes of a linked image, from the toolchain's size and nm. */
 public final class ElfSizes {
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
+    private static final java.util.Set<String> RAM_SECTIONS = java.util.Set.of(".data", ".bss", ".noinit");
     private final Map<String, Long> sections;
     private final Map<String, Symbol> symbols;
 
-    public record Symbol(String name, long address, long size, char type) {
+    /**
+     * One symbol as nm's System V format gives it: its letter class, its ELF type (OBJECT, FUNC...)
+     * and the section it lies in.
+     */
+    public record Symbol(String name, long address, long size, char type, String kind, String section) {
     }
 
     private ElfSizes(Map<String, Long> sections, Map<String, Symbol> symbols) {
@@ -24,7 +29,7 @@ public final class ElfSizes {
 
     public static ElfSizes read(Path sizeTool, Path nmTool, Path elf) {
         return new ElfSizes(parseSections(run(List.of(sizeTool.toString(), "-A", elf.toString()), elf)),
-                parseSymbols(run(List.of(nmTool.toString(), "-S", elf.toString()), elf)));
+                parseSymbols(run(List.of(nmTool.toString(), "-S", "--format=sysv", elf.toString()), elf)));
     }
 
     private static String run(List<String> cmd, Path elf) {
@@ -46,14 +51,16 @@ public final class ElfSizes {
         return s;
     }
 
+    /** Lines {@code name|value|class|type|size|line|section}; value and size in hex, size may be empty. */
     static Map<String, Symbol> parseSymbols(String nmOutput) {
         Map<String, Symbol> s = new LinkedHashMap<>();
         for (String line : nmOutput.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 4) {
-                s.put(f[3], new Symbol(f[3], Long.parseLong(f[0], 16), Long.parseLong(f[1], 16), f[2].charAt(0)));
-            } else if (f.length == 3 && f[1].length() == 1) {
-                s.put(f[2], new Symbol(f[2], Long.parseLong(f[0], 16), 0, f[1].charAt(0)));
+            String[] f = line.split("\\|", -1);
+            if (f.length == 7 && f[1].trim().matches("[0-9a-fA-F]+")) {
+                String name = f[0].trim();
+                String size = f[4].trim();
+                s.put(name, new Symbol(name, Long.parseLong(f[1].trim(), 16), size.isEmpty() ? 0 : Long.parseLong(size, 16),
+                        f[2].trim().charAt(0), f[3].trim(), f[6].trim()));
             }
         }
         return s;
@@ -71,10 +78,19 @@ public final class ElfSizes {
         return symbols.values().stream().filter(s -> which.test(s.name())).mapToLong(Symbol::size).sum();
     }
 
-    /** Bytes of the read-only data objects (nm types r/R) whose names match. */
+    /**
+     * Bytes of the constant data objects whose names match: objects in flash, i.e. outside the
+     * RAM sections (.rodata on Cortex-M; on AVR PROGMEM objects lie in .text).
+     */
     public long sumConstants(Predicate<String> which) {
-        return symbols.values().stream().filter(s -> Character.toLowerCase(s.type()) == 'r' && which.test(s.name()))
-                .mapToLong(Symbol::size).sum();
+        return symbols.values().stream().filter(s -> s.kind().equals("OBJECT") && !RAM_SECTIONS.contains(s.section())
+                && which.test(s.name())).mapToLong(Symbol::size).sum();
+    }
+
+    /** Bytes of one symbol, 0 when the image has none of that name. */
+    public long symbolSize(String name) {
+        Symbol s = symbols.get(name);
+        return s == null ? 0 : s.size();
     }
 
     /** A function or object's address with the Thumb bit cleared. */

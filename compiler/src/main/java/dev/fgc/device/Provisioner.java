@@ -51,6 +51,10 @@ public final class Provisioner {
     }
 
     Path locate(Tool tool) {
+        if (tool.command().startsWith("/")) {
+            Path p = Path.of(tool.command());
+            return Files.isRegularFile(p) ? p : null;
+        }
         for (String dir : env.toolPath().split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * Runs a Cortex-M image under qemu-system-arm with semihosting (stdout and exit code) and the
  * counting plugin, which counts the instructions between the firmware's two marker functions.
  */
-public final class QemuEmulator {
+public final class QemuEmulator implements FirmwareRunner {
+    /** The status the Cortex-M start-up code exits with on any fault. */
+    public static final int FAULT_EXIT = 99;
     private static final Pattern COUNT = Pattern.compile("fgc-count intervals=(\\d+) instructions=(\\d+)");
     private final Board board;
     private final Path qemu;
@@ -27,6 +30,15 @@ public final class QemuEmulator {
         this.board = board;
         this.qemu = provisioner.ensure(Tool.forEmulator(board.emulator()), "board " + board.name()).get(Tool.QEMU_ARM);
         this.plugin = CountPlugin.build(provisioner, env);
+    }
+
+    @Override
+    public DeviceRun run(Path elf, ElfSizes image, Duration timeout) {
+        Run r = run(elf, image.address(MARK_BEGIN), image.address(MARK_END), timeout);
+        Optional<String> failure = r.exitCode() == FAULT_EXIT
+                ? Optional.of("the processor faulted (" + r.stderr().strip() + ")") : Optional.empty();
+        return new DeviceRun(r.exitCode(), r.stdout(), r.stderr().strip(), failure, r.intervals(), r.instructions(),
+                DeviceRun.Unit.INSTRUCTIONS);
     }
 
     public Run run(Path elf, long beginMarker, long endMarker, Duration timeout) {

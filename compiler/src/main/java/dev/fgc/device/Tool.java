@@ -17,7 +17,14 @@ public record Tool(String command, List<String> packages, String purpose) {
     public static final Tool QEMU_ARM = new Tool("qemu-system-arm", List.of("qemu-system-arm"),
             "Cortex-M emulator");
     public static final Tool HOST_GCC = new Tool("gcc", List.of("gcc", "libc6-dev"),
-            "host C compiler (builds QEMU's instruction-counting plugin)");
+            "host C compiler (builds QEMU's instruction-counting plugin and the simavr runner)");
+    public static final Tool AVR_GCC = new Tool("avr-gcc", List.of("gcc-avr", "avr-libc", "binutils-avr"),
+            "AVR cross-compiler");
+    public static final Tool AVR_NM = new Tool("avr-nm", List.of("binutils-avr"), "symbol sizes of AVR images");
+    public static final Tool AVR_SIZE = new Tool("avr-size", List.of("binutils-avr"), "section sizes of AVR images");
+    /** A library, not a command: located by its header, as an absolute path. */
+    public static final Tool SIMAVR_LIBRARY = new Tool("/usr/include/simavr/sim_avr.h",
+            List.of("simavr", "libsimavr-dev"), "simavr's library (the AVR simulator the runner is built on)");
 
     public static final Tool CMAKE = new Tool("cmake", List.of("cmake"), "builds the packages of fgc export cmake");
     public static final Tool AVR_GCC = new Tool("avr-gcc", List.of("gcc-avr", "avr-libc", "binutils-avr"),
@@ -31,12 +38,18 @@ public record Tool(String command, List<String> packages, String purpose) {
         if ("arm-none-eabi".equals(toolchain)) {
             return List.of(ARM_GCC, ARM_NM, ARM_SIZE);
         }
+        if ("avr".equals(toolchain)) {
+            return List.of(AVR_GCC, AVR_NM, AVR_SIZE);
+        }
         throw new IllegalArgumentException("unknown toolchain " + toolchain);
     }
 
     public static List<Tool> forEmulator(String emulator) {
         if ("qemu-system-arm".equals(emulator)) {
             return List.of(QEMU_ARM, HOST_GCC);
+        }
+        if ("simavr".equals(emulator)) {
+            return List.of(SIMAVR_LIBRARY, HOST_GCC);
         }
         throw new IllegalArgumentException("unknown emulator " + emulator);
     }

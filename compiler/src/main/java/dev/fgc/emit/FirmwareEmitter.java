@@ -1,19 +1,24 @@
 package dev.fgc.emit;
 
-import dev.fgc.quantize.CompiledModel;
+import dev.fgc.device.ArmToolchain;
 import dev.fgc.device.Board;
+import dev.fgc.device.FirmwareRunner;
+import dev.fgc.quantize.CompiledModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The verification firmware around a compiled model: start-up code, linker script, the main loop
- * that classifies every input and prints the scores, and the assembler stub that embeds the inputs.
+ * The verification firmware around a compiled model: the main loop that classifies every input and
+ * prints the scores, and the assembler stub that embeds the inputs; on Cortex-M also the start-up
+ * code and linker script (avr-libc brings its own).
  */
 public final class FirmwareEmitter {
     public static final String INPUTS_BIN = "fw_inputs.bin";
-    public static final String LINKER_SCRIPT = "fw_link.ld";
-    public static final String MARK_BEGIN = "fw_mark_begin";
-    public static final String MARK_END = "fw_mark_end";
+    public static final String LINKER_SCRIPT = ArmToolchain.LINKER_SCRIPT;
+    public static final String MARK_BEGIN = FirmwareRunner.MARK_BEGIN;
+    public static final String MARK_END = FirmwareRunner.MARK_END;
+    /** The symbol of the embedded inputs. */
+    public static final String INPUTS_SYMBOL = "fw_inputs";
 
     private final CModelEmitter model;
 
@@ -28,6 +33,11 @@ public final class FirmwareEmitter {
         d.put("count", count);
         d.put("binFile", INPUTS_BIN);
         TemplateRenderer r = TemplateRenderer.get();
+        if (board.toolchain().equals("avr")) {
+            return new GeneratedFiles()
+                    .add("fw_main.c", r.render("firmware/avr/verify_main.c.ftl", d))
+                    .add("fw_inputs.S", r.render("firmware/avr/inputs.S.ftl", d));
+        }
         return new GeneratedFiles()
                 .add("fw_startup.c", r.render("firmware/startup.c.ftl", d))
                 .add("fw_firmware.h", r.render("firmware/fw_firmware.h.ftl", d))

@@ -17,7 +17,8 @@ public final class FitCheck {
 
     public static void check(String model, SizeReport sizes, Board board, OptionalLong maxFlash, OptionalLong maxRam) {
         long flash = Math.min(board.flash().size(), maxFlash.orElse(Long.MAX_VALUE));
-        long ram = Math.min(board.ram().size(), maxRam.orElse(Long.MAX_VALUE));
+        long boardRam = board.ram().size() - board.ramReserved();
+        long ram = Math.min(boardRam, maxRam.orElse(Long.MAX_VALUE));
         List<String> over = new ArrayList<>();
         if (sizes.constantBytes() > flash) {
             over.add("flash: needs " + sizes.constantBytes() + " bytes of model constants, " + flash + " available"
@@ -25,12 +26,17 @@ public final class FitCheck {
         }
         if (sizes.ramBytes() > ram) {
             over.add("RAM: needs " + sizes.ramBytes() + " bytes (state " + sizes.stateBytes() + ", scratch "
-                    + sizes.scratchBytes() + "), " + ram + " available" + source(board.ram().size(), maxRam, "--max-ram"));
+                    + sizes.scratchBytes() + "), " + ram + " available" + (ram < boardRam ? " (--max-ram)" : ramSource(board)));
         }
         if (!over.isEmpty()) {
             throw new UserError("model '" + model + "' does not fit board " + board.name() + ": "
                     + String.join("; ", over));
         }
+    }
+
+    private static String ramSource(Board board) {
+        return board.ramReserved() == 0 ? " (the board's)" : " (the board's " + board.ram().size() + " less "
+                + board.ramReserved() + " kept for the call stack and the C library)";
     }
 
     private static String source(long boardBytes, OptionalLong limit, String option) {

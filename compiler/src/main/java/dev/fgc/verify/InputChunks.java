@@ -11,8 +11,8 @@ import java.util.List;
  * any size verifies on a board of any size.
  */
 final class InputChunks {
-    /** Flash kept for code: the harness with newlib's printf (~14 KB) and the model's code, with room. */
-    private static final long CODE_RESERVE = 48 * 1024;
+    /** Room in the constants' window for what else lies there (AVR: interrupt vectors, printf's strings). */
+    private static final long WINDOW_MARGIN = 4096;
 
     private InputChunks() {
     }
@@ -26,7 +26,9 @@ final class InputChunks {
     static List<Chunk> plan(int samples, Model model, Board board, int bytesPerValue) {
         long perSample = (long) model.features() * bytesPerValue;
         long modelBytes = (long) (model.parameters() + 2L * model.features()) * bytesPerValue;
-        long room = board.flash().size() - CODE_RESERVE - modelBytes;
+        // flash less the firmware's code, and within the part of flash constants can be read from
+        long room = Math.min(board.flash().size() - board.codeReserve(), board.constantsLimit() - WINDOW_MARGIN)
+                - modelBytes;
         long capacity = room / perSample;
         if (capacity < 1) {
             throw new UserError("board " + board.name() + ": " + board.flash().size() + " bytes of flash leave no"

@@ -12,12 +12,13 @@ import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.reference.FixedReference;
 import dev.fgc.reference.FloatReference;
-import dev.fgc.device.ArmToolchain;
 import dev.fgc.device.Board;
+import dev.fgc.device.DeviceRun;
 import dev.fgc.device.ElfSizes;
+import dev.fgc.device.FirmwareRunner;
 import dev.fgc.device.HostEnvironment;
 import dev.fgc.device.Provisioner;
-import dev.fgc.device.QemuEmulator;
+import dev.fgc.device.Toolchain;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -53,8 +54,8 @@ public final class Verifier {
         CModelEmitter emitter = new CModelEmitter(model, o.prefix());
         GeneratedFiles modelPackage = emitter.emit(compiled, packing);
         FirmwareEmitter firmware = new FirmwareEmitter(emitter);
-        ArmToolchain toolchain = new ArmToolchain(o.board(), provisioner);
-        QemuEmulator emulator = new QemuEmulator(o.board(), provisioner, env);
+        Toolchain toolchain = Toolchain.forBoard(o.board(), provisioner);
+        FirmwareRunner runner = FirmwareRunner.forBoard(o.board(), provisioner, env);
         Oracle oracle = new Oracle(compiled);
 
         Path work = workDir(o.workDir());
@@ -62,7 +63,8 @@ public final class Verifier {
             ScoreComparison cmp = new ScoreComparison();
             ElfSizes sizes = null;
             long intervals = 0;
-            long instructions = 0;
+            long counted = 0;
+            DeviceRun.Unit unit = DeviceRun.Unit.INSTRUCTIONS;
             long stackPeak = 0;
             List<InputChunks.Chunk> chunks = InputChunks.plan(data.size(), model, o.board(), compiled.inputBytes());
             for (int k = 0; k < chunks.size(); k++) {
@@ -72,36 +74,40 @@ public final class Verifier {
                         .addAll(firmware.emit(o.board(), compiled, chunk.size()))
                         .add(FirmwareEmitter.INPUTS_BIN, inputs(oracle, data, chunk))
                         .writeTo(dir);
-                toolchain.link(dir, sources(dir), FirmwareEmitter.LINKER_SCRIPT, ELF);
-                sizes = ElfSizes.read(toolchain.size(), toolchain.nm(), dir.resolve(ELF));
-                QemuEmulator.Run run = emulator.run(dir.resolve(ELF), sizes.address(FirmwareEmitter.MARK_BEGIN),
-                        sizes.address(FirmwareEmitter.MARK_END), o.timeout());
+                toolchain.link(dir, sources(dir), ELF);
+                sizes = toolchain.sizes(dir.resolve(ELF));
+                DeviceRun run = runner.run(dir.resolve(ELF), sizes, o.timeout());
                 FirmwareOutput out = checkRun(run, chunk, o.board(), model.classes(), dir.resolve(ELF));
                 for (FirmwareOutput.DeviceResult r : out.results()) {
                     int i = chunk.from() + r.index();
                     oracle.compare(cmp, i, data, r);
                 }
                 intervals += run.intervals();
-                instructions += run.instructions();
+                counted += run.counted();
+                unit = run.unit();
                 stackPeak = Math.max(stackPeak, out.stackPeak());
                 if (chunks.size() > 1) {
                     log.printf("fgc: chunk %d/%d (%d samples) done%n", k + 1, chunks.size(), chunk.size());
                 }
             }
             String prefix = o.prefix().lower() + "_";
+            // The inputs are left out of the firmware's flash: on Cortex-M they have a section of
+            // their own; on AVR they lie in .text, and their symbol gives their size.
             VerifyReport.Sizes s = new VerifyReport.Sizes(
                     sizes.sumSymbols(n -> n.startsWith(prefix) || n.startsWith("fgc_")),
                     sizes.sumSections(n -> n.equals(".text") || n.equals(".rodata") || n.startsWith(".ARM.ex")
-                            || n.equals(".init_arrays") || n.equals(".data")),
+                            || n.equals(".init_arrays") || n.equals(".data"))
+                            - sizes.symbolSize(FirmwareEmitter.INPUTS_SYMBOL),
                     sizes.sumConstants(n -> n.startsWith(prefix)),
                     sizes.section(".data") + sizes.section(".bss"), stackPeak);
-            long perInference = intervals == 0 ? 0 : Math.round((double) instructions / intervals);
+            long perInference = intervals == 0 ? 0 : Math.round((double) counted / intervals);
+            VerifyReport.Speed speed = new VerifyReport.Speed(unit, perInference, o.board().clockHz());
             Optional<VerifyReport.Accuracy> accuracy = cmp.floatAccuracy().isPresent()
                     ? Optional.of(new VerifyReport.Accuracy(cmp.floatAccuracy().getAsDouble(),
                     cmp.referenceAccuracy().getAsDouble(), cmp.deviceAccuracy().getAsDouble()))
                     : Optional.empty();
             return new VerifyReport(model.name(), o.board().name(), compiled.precision().label(), cmp.samples(),
-                    cmp.matched(), accuracy, cmp.agreement(), cmp.maxAbsError(), cmp.meanAbsError(), s, perInference,
+                    cmp.matched(), accuracy, cmp.agreement(), cmp.maxAbsError(), cmp.meanAbsError(), s, speed,
                     cmp.mismatches(), cmp.predictions(), Optional.empty(), Optional.empty());
         } finally {
             if (o.workDir().isEmpty()) {
@@ -158,14 +164,14 @@ public final class Verifier {
         }
     }
 
-    private static FirmwareOutput checkRun(QemuEmulator.Run run, InputChunks.Chunk chunk, Board board, int classes,
+    private static FirmwareOutput checkRun(DeviceRun run, InputChunks.Chunk chunk, Board board, int classes,
                                            Path elf) {
-        FirmwareOutput out = FirmwareOutput.parse(run.stdout(), classes);
-        if (run.exitCode() == 0 && out.complete() && out.results().size() == chunk.size()) {
+        FirmwareOutput out = FirmwareOutput.parse(run.output(), classes);
+        if (run.failure().isEmpty() && run.exitCode() == 0 && out.complete() && out.results().size() == chunk.size()) {
             return out;
         }
-        String why = run.exitCode() == 99 ? "the processor faulted (" + run.stderr().strip() + ")"
-                : "exit code " + run.exitCode() + (run.stderr().isBlank() ? "" : ": " + run.stderr().strip());
+        String why = run.failure().orElseGet(() -> "exit code " + run.exitCode()
+                + (run.diagnostics().isBlank() ? "" : ": " + run.diagnostics()));
         throw new DeviceFailure(elf + ": the firmware stopped after " + out.results().size() + " of "
                 + chunk.size() + " examples on board " + board.name() + ": " + why);
     }

@@ -1,5 +1,6 @@
 package dev.fgc.verify;
 
+import dev.fgc.device.DeviceRun;
 import dev.fgc.report.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public record VerifyReport(String model, String board, String precision, int samples, int matched,
                            Optional<Accuracy> accuracy, double agreement, double maxAbsScoreError,
-                           double meanAbsScoreError, Sizes sizes, long instructionsPerInference,
+                           double meanAbsScoreError, Sizes sizes, Speed speed,
                            List<Integer> mismatches, List<Integer> devicePredictions,
                            Optional<Map<String, Object>> quantization, Optional<Map<String, Object>> packing) {
 
@@ -30,16 +31,42 @@ public record VerifyReport(String model, String board, String precision, int sam
         }
     }
 
+    /**
+     * Work per whole classification, in what the board's runner counts: instructions (QEMU) or
+     * cycles (a cycle-accurate simulator), with the time those cycles take at the board's clock.
+     */
+    public record Speed(DeviceRun.Unit unit, long perInference, long clockHz) {
+        public double milliseconds() {
+            return 1000.0 * perInference / clockHz;
+        }
+
+        void addTo(Map<String, Object> m) {
+            if (unit == DeviceRun.Unit.CYCLES) {
+                m.put("cyclesPerInference", perInference);
+                m.put("millisecondsPerInference", Math.round(milliseconds() * 1000) / 1000.0);
+            } else {
+                m.put("instructionsPerInference", perInference);
+            }
+        }
+
+        String describe() {
+            return unit == DeviceRun.Unit.CYCLES
+                    ? String.format("%d cycles per inference (%.2f ms at %d MHz)", perInference, milliseconds(),
+                    clockHz / 1_000_000)
+                    : perInference + " instructions per inference";
+        }
+    }
+
     public VerifyReport withQuantization(Map<String, Object> q) {
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
-                meanAbsScoreError, sizes, instructionsPerInference, mismatches, devicePredictions, Optional.of(q),
+                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, Optional.of(q),
                 packing);
     }
 
     /** Adds the size accounting: per tensor layout, value and index bytes; constantBytes; RAM. */
     public VerifyReport withSizes(Map<String, Object> s) {
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
-                meanAbsScoreError, sizes, instructionsPerInference, mismatches, devicePredictions, quantization,
+                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, quantization,
                 Optional.of(s));
     }
 
@@ -74,7 +101,7 @@ public record VerifyReport(String model, String board, String precision, int sam
         ram.put("stackPeak", sizes.stackPeak());
         ram.put("total", sizes.ramTotal());
         m.put("ramBytes", ram);
-        m.put("instructionsPerInference", instructionsPerInference);
+        speed.addTo(m);
         m.put("mismatchedSamples", mismatches.size() > 20 ? mismatches.subList(0, 20) : mismatches);
         quantization.ifPresent(q -> m.put("quantization", q));
         packing.ifPresent(p -> {
@@ -102,7 +129,7 @@ public record VerifyReport(String model, String board, String precision, int sam
         b.append(String.format("  flash      %d bytes (model %d)%n", sizes.flashTotal(), sizes.flashModel()));
         b.append(String.format("  RAM        %d bytes (static %d, stack peak %d)%n", sizes.ramTotal(),
                 sizes.ramStatic(), sizes.stackPeak()));
-        b.append(String.format("  speed      %d instructions per inference%n", instructionsPerInference));
+        b.append(String.format("  speed      %s%n", speed.describe()));
         b.append(passed() ? "  PASSED\n" : "  FAILED: the device disagrees with the reference\n");
         return b.toString();
     }

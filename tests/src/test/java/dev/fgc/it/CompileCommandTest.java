@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fgc.device.ArmToolchain;
+import dev.fgc.device.Toolchain;
 import dev.fgc.device.Board;
 import dev.fgc.device.BoardCatalog;
 import dev.fgc.device.HostEnvironment;
 import dev.fgc.device.ProcessRunner;
 import dev.fgc.device.Provisioner;
-import dev.fgc.device.Tool;
 import dev.fgc.model.CellKind;
 import dev.fgc.model.Nonlinearity;
 import dev.fgc.testing.Cli;
@@ -52,14 +51,10 @@ class CompileCommandTest {
         for (String n : names) {
             assertArrayEquals(Files.readAllBytes(a.resolve(n)), Files.readAllBytes(b.resolve(n)), n);
         }
-        HostEnvironment env = HostEnvironment.current();
-        Provisioner provisioner = new Provisioner(env, System.err);
-        Path gcc = provisioner.ensure(Tool.ARM_GCC, "test");
+        Provisioner provisioner = new Provisioner(HostEnvironment.current(), System.err);
         for (Board board : BoardCatalog.load().all()) {
-            List<String> cmd = new ArrayList<>(List.of(gcc.toString()));
-            cmd.addAll(board.cflags());
-            cmd.addAll(ArmToolchain.STRICT_FLAGS);
-            cmd.addAll(List.of("-O2", "-c"));
+            List<String> cmd = new ArrayList<>(Toolchain.forBoard(board, provisioner).compileCommand());
+            cmd.add("-c");
             names.stream().filter(n -> n.endsWith(".c")).forEach(cmd::add);
             ProcessRunner.Result c = ProcessRunner.run(cmd, a, Duration.ofMinutes(2));
             assertEquals(0, c.exitCode(), board.name() + ":\n" + c.output());
