@@ -8,8 +8,8 @@
  * "sample class N reference M match". Then it reads timesteps from Serial (9600 baud): one line of
  * [=inputs] raw values (separated by blanks or commas) a timestep; after [=timesteps] lines it prints
  * "class N" and starts a new sequence. The line "sample" runs the built-in sample again.
- * Built with -D[=PREFIX]_HALT_AFTER_SAMPLE, it stops the CPU after the sample instead (for simulators
- * such as simavr, which end on a sleeping CPU with interrupts off).
+ * Built with -D[=PREFIX]_HALT_AFTER_SAMPLE on AVR, it stops the CPU after the sample instead, with 0
+ * (match) or 1 in GPIOR0: simulators such as simavr end on a sleeping CPU with interrupts off.
  */
 <#if platformio>
 #ifdef ARDUINO
@@ -34,15 +34,18 @@ static [=prefix]_state_t sequence;
 static char line[[=inputs * 16 + 16]];
 static size_t length;
 
-static void run_sample()
+/* Prints the built-in sample's class; true when class and scores are the reference's. */
+static bool run_sample()
 {
     [=scoreType] scores[[=PREFIX]_NUM_CLASSES];
     uint16_t cls = [=prefix]_sample_run(scores);
+    bool match = [=prefix]_sample_matches(scores) && cls == [=PREFIX]_SAMPLE_CLASS;
     Serial.print(F("sample class "));
     Serial.print(cls);
     Serial.print(F(" reference "));
     Serial.print((unsigned)[=PREFIX]_SAMPLE_CLASS);
-    Serial.println([=prefix]_sample_matches(scores) ? F(" match") : F(" differ"));
+    Serial.println(match ? F(" match") : F(" differ"));
+    return match;
 }
 
 /* One timestep from the line just read; prints the class after the last one. */
@@ -76,12 +79,15 @@ void setup()
 {
     Serial.begin(9600);
     [=prefix]_init(&sequence);
-    run_sample();
 #if defined(__AVR__) && defined([=PREFIX]_HALT_AFTER_SAMPLE)
+    /* the status a simulator reads back: fgc's simavr runner takes GPIOR0 as the exit code */
+    GPIOR0 = run_sample() ? 0 : 1;
     Serial.flush();
     cli();
     sleep_enable();
     sleep_cpu();
+#else
+    run_sample();
 #endif
 }
 

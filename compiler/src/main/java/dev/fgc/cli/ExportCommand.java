@@ -1,6 +1,7 @@
 package dev.fgc.cli;
 
 import dev.fgc.device.Board;
+import dev.fgc.device.BoardCatalog;
 import dev.fgc.export.Exporter;
 import dev.fgc.export.arduino.ArduinoExport;
 import dev.fgc.export.cmake.CMakeExport;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code fgc export KIND}: packages a compiled model for the build system its user already has. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -80,6 +82,10 @@ final class ExportCommand implements Runnable {
             description = "Writes an Arduino library (library.properties, src/) with an example sketch that"
                     + " classifies a built-in sample and timesteps read from Serial.")
     static final class Arduino extends PackageExportCommand {
+        @Option(names = "--board", paramLabel = "BOARD",
+                description = "an Arduino board the model must fit (arduino-uno, arduino-mega2560); default none")
+        String board;
+
         Arduino(Context ctx) {
             super(ctx);
         }
@@ -91,7 +97,7 @@ final class ExportCommand implements Runnable {
 
         @Override
         Optional<Board> board() {
-            return Optional.empty();
+            return Optional.ofNullable(board).map(BoardCatalog.load()::byName);
         }
     }
 }

@@ -2,12 +2,19 @@ package dev.fgc.it.export;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fgc.device.Board;
+import dev.fgc.device.BoardCatalog;
+import dev.fgc.device.DeviceRun;
+import dev.fgc.device.ElfSizes;
+import dev.fgc.device.HostEnvironment;
 import dev.fgc.device.ProcessRunner;
+import dev.fgc.device.Provisioner;
+import dev.fgc.device.SimavrRunner;
 import dev.fgc.device.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +26,6 @@ import java.util.regex.Pattern;
 final class ArduinoBuilder {
     private static final Pattern FLASH = Pattern.compile("Sketch uses (\\d+) bytes");
     private static final Pattern RAM = Pattern.compile("Global variables use (\\d+) bytes");
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
 
     /** The image and what the builder reports: program storage (flash) and global variables (RAM). */
     record Build(Path elf, long flashBytes, long ramBytes) {
@@ -50,13 +56,14 @@ final class ArduinoBuilder {
     }
 
     /**
-     * The UART text of an image run under simavr until it sleeps with interrupts off (simavr prints
-     * it on stderr, coloured, with control bytes as dots).
+     * Runs an image under simavr through fgc's own runner (the one {@code fgc verify} uses for AVR
+     * boards) until it sleeps with interrupts off: its UART bytes and the exit status it left in GPIOR0.
      */
-    static String simulate(Path elf, String mcu) {
-        String simavr = Commands.tool(Tool.SIMAVR);
-        ProcessRunner.Result r = Commands.ok(elf.getParent(), List.of(simavr, "-m", mcu, "-f", "16000000",
-                elf.toString()));
-        return ANSI.matcher(r.stdout() + r.stderr()).replaceAll("");
+    static DeviceRun simulate(Path elf, String board) {
+        Provisioner provisioner = new Provisioner(HostEnvironment.current(), System.err);
+        Board b = BoardCatalog.load().byName(board);
+        ElfSizes image = ElfSizes.read(provisioner.ensure(Tool.AVR_SIZE, "test"), provisioner.ensure(Tool.AVR_NM, "test"),
+                elf);
+        return new SimavrRunner(b, provisioner, HostEnvironment.current()).run(elf, image, Duration.ofSeconds(60));
     }
 }

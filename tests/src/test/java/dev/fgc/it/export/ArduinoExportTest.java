@@ -3,6 +3,7 @@ package dev.fgc.it.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fgc.device.DeviceRun;
 import dev.fgc.testing.Cli;
 import dev.fgc.testing.Repo;
 import java.io.IOException;
@@ -64,18 +65,25 @@ class ArduinoExportTest {
         assertTrue(Files.isRegularFile(lib.resolve("examples/classify/classify.ino")));
     }
 
-    /** Mega 2560: 8 KB of RAM hold the model's constants even where they are not kept in flash. */
+    /**
+     * Uno and Mega at fixed point (constants in flash); float only on the Mega, whose 8 KB of RAM
+     * hold the float constants (float kernels read them from RAM).
+     */
     @ParameterizedTest
-    @CsvSource({"int8, arduino:avr:mega:cpu=atmega2560, atmega2560", "int16, arduino:avr:mega:cpu=atmega2560, atmega2560",
-            "float, arduino:avr:mega:cpu=atmega2560, atmega2560"})
+    @CsvSource({"int8, arduino:avr:uno, arduino-uno", "int16, arduino:avr:uno, arduino-uno",
+            "int8, arduino:avr:mega:cpu=atmega2560, arduino-mega2560",
+            "int16, arduino:avr:mega:cpu=atmega2560, arduino-mega2560",
+            "float, arduino:avr:mega:cpu=atmega2560, arduino-mega2560"})
     void exampleBuildsWithArduinoBuilderAndPrintsTheReferenceClassUnderSimavr(String precision, String fqbn,
-                                                                             String mcu) throws IOException {
+                                                                             String board) throws IOException {
         Path lib = export(precision);
         ArduinoBuilder.Build build = ArduinoBuilder.build(lib.getParent(), lib.resolve("examples/classify/classify.ino"),
                 fqbn, tmp.resolve("build"), "-DUSPS_HALT_AFTER_SAMPLE");
         System.out.printf("arduino-builder %s, usps %s: flash %d bytes, RAM %d bytes%n", fqbn, precision,
                 build.flashBytes(), build.ramBytes());
-        String uart = ArduinoBuilder.simulate(build.elf(), mcu);
+        DeviceRun run = ArduinoBuilder.simulate(build.elf(), board);
+        String uart = run.output();
+        assertEquals(0, run.exitCode(), "GPIOR0: the sketch's own check failed\n" + uart);
         Matcher m = SAMPLE.matcher(uart);
         assertTrue(m.find(), "no sample line in the UART output:\n" + uart);
         int expected = ReferenceResults.of(Repo.usps(), precision, TEST_ROWS, TEST_ROWS).rows().get(0).cls();
