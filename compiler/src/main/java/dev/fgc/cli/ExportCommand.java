@@ -33,21 +33,13 @@ final class ExportCommand implements Runnable {
                 .addSubcommand("arduino", new Arduino(ctx));
     }
 
-    @Command(name = "cmake", mixinStandardHelpOptions = true,
-            description = "Writes a CMake package: library target <prefix>::model, install and find_package"
-                    + " config, a host program classifying .npy/CSV rows, a ctest, and a toolchain file that"
-                    + " cross-builds for the board.")
-    static final class Cmake extends PackageExportCommand {
+    /** An export for one board, {@code --board} (default the catalogue's): its fit and its compiler flags. */
+    abstract static class BoardExport extends PackageExportCommand {
         @Mixin
         BoardOption boardOption;
 
-        Cmake(Context ctx) {
+        BoardExport(Context ctx) {
             super(ctx);
-        }
-
-        @Override
-        Exporter exporter() {
-            return new CMakeExport();
         }
 
         @Override
@@ -56,13 +48,25 @@ final class ExportCommand implements Runnable {
         }
     }
 
+    @Command(name = "cmake", mixinStandardHelpOptions = true,
+            description = "Writes a CMake package: library target <prefix>::model, install and find_package"
+                    + " config, a host program classifying .npy/CSV rows, a ctest, and a toolchain file that"
+                    + " cross-builds for the board.")
+    static final class Cmake extends BoardExport {
+        Cmake(Context ctx) {
+            super(ctx);
+        }
+
+        @Override
+        Exporter exporter() {
+            return new CMakeExport();
+        }
+    }
+
     @Command(name = "platformio", mixinStandardHelpOptions = true,
             description = "Writes a PlatformIO library (library.json) with an example project for uno,"
                     + " megaatmega2560, due, nano33ble and native, and a unit test of the built-in sample.")
-    static final class PlatformIo extends PackageExportCommand {
-        @Mixin
-        BoardOption boardOption;
-
+    static final class PlatformIo extends BoardExport {
         PlatformIo(Context ctx) {
             super(ctx);
         }
@@ -70,11 +74,6 @@ final class ExportCommand implements Runnable {
         @Override
         Exporter exporter() {
             return new PlatformIoExport();
-        }
-
-        @Override
-        Optional<Board> board() {
-            return Optional.of(boardOption.resolve());
         }
     }
 

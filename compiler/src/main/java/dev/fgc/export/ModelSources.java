@@ -45,6 +45,10 @@ public final class ModelSources {
         return List.of(prefix + "_model.h", prefix + "_input.h", prefix + "_sample.h");
     }
 
+    public GeneratedFiles files() {
+        return new GeneratedFiles().addAll(files);
+    }
+
     /** The files inside {@code folder} of the package. */
     public GeneratedFiles under(String folder) {
         return files.under(folder);
