@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code fgc export cmake}: configured, built, run, installed and cross-built with CMake itself. */
@@ -50,6 +51,26 @@ class CMakeExportTest {
         String fromCsv = Commands.ok(pkg, build.resolve("usps_classify"), csv(TEST_ROWS), "--scores").stdout();
         assertEquals(fromNpy, fromCsv, "the same rows as CSV");
         assertTrue(Commands.ok(pkg, build.resolve("usps_classify"), TEST_ROWS).stderr().contains("accuracy 100.00%"));
+    }
+
+    /** The trained models of ../shared/models, calibrated on their training rows, over their whole test sets. */
+    @ParameterizedTest
+    @CsvSource({"digits-rows, float", "digits-rows, int8", "synth-har, float", "synth-har, int8"})
+    void hostProgramMatchesTheReferenceOnTheSharedModels(String name, String precision) {
+        Path model = Repo.sharedModel(name);
+        Path out = tmp.resolve(name);
+        Cli.Result r = Cli.run("export", "cmake", model.toString(), "--precision", precision, "--calibrate",
+                model.resolve("train.npy").toString(), "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String cmake = Commands.tool(Tool.CMAKE);
+        Path build = tmp.resolve("build-" + name);
+        Commands.ok(out, cmake, "-S", out, "-B", build, "-DCMAKE_C_FLAGS=-Werror");
+        Commands.ok(out, cmake, "--build", build);
+        String prefix = name.replace('-', '_');
+        String classes = Commands.ok(out, build.resolve(prefix + "_classify"), model.resolve("test.npy"), "--scores")
+                .stdout();
+        ReferenceResults.of(model, precision, model.resolve("train.npy"), model.resolve("test.npy"))
+                .assertMatches(classes);
     }
 
     @Test

@@ -42,9 +42,11 @@ final class ReferenceResults {
         CompiledModel compiled = PrecisionPlanner.plan(FactorChoice.of(model).apply(), Precision.parse(precision),
                 Optional.of(DatasetLoader.load(calibration, model)), 1.0);
         List<Row> rows = new ArrayList<>();
+        Optional<FixedReference> fixed = compiled.plan().map(FixedReference::new);
+        FloatReference floating = new FloatReference(compiled.model());
         for (int i = 0; i < examples.size(); i++) {
-            if (compiled.plan().isPresent()) {
-                FixedReference ref = new FixedReference(compiled.plan().get());
+            if (fixed.isPresent()) {
+                FixedReference ref = fixed.get();
                 int[] s = ref.scores(ref.quantizeInputs(examples.features(i)));
                 double[] d = new double[s.length];
                 for (int c = 0; c < s.length; c++) {
@@ -52,7 +54,7 @@ final class ReferenceResults {
                 }
                 rows.add(new Row(FixedReference.argmax(s), d));
             } else {
-                double[] s = new FloatReference(compiled.model()).scores(examples.features(i));
+                double[] s = floating.scores(examples.features(i));
                 rows.add(new Row(FloatReference.argmax(s), s));
             }
         }
