@@ -48,6 +48,22 @@ final class ExportCommand implements Runnable {
         }
     }
 
+    /** A library for many boards: {@code --board}, when given, only checks that the model fits it. */
+    abstract static class FitExport extends PackageExportCommand {
+        @Option(names = "--board", paramLabel = "BOARD",
+                description = "a board the model must fit, e.g. arduino-uno (see 'fgc boards'); default none")
+        String board;
+
+        FitExport(Context ctx) {
+            super(ctx);
+        }
+
+        @Override
+        Optional<Board> board() {
+            return Optional.ofNullable(board).map(BoardCatalog.load()::byName);
+        }
+    }
+
     @Command(name = "cmake", mixinStandardHelpOptions = true,
             description = "Writes a CMake package: library target <prefix>::model, install and find_package"
                     + " config, a host program classifying .npy/CSV rows, a ctest, and a toolchain file that"
@@ -66,7 +82,7 @@ final class ExportCommand implements Runnable {
     @Command(name = "platformio", mixinStandardHelpOptions = true,
             description = "Writes a PlatformIO library (library.json) with an example project for uno,"
                     + " megaatmega2560, due, nano33ble and native, and a unit test of the built-in sample.")
-    static final class PlatformIo extends BoardExport {
+    static final class PlatformIo extends FitExport {
         PlatformIo(Context ctx) {
             super(ctx);
         }
@@ -80,11 +96,7 @@ final class ExportCommand implements Runnable {
     @Command(name = "arduino", mixinStandardHelpOptions = true,
             description = "Writes an Arduino library (library.properties, src/) with an example sketch that"
                     + " classifies a built-in sample and timesteps read from Serial.")
-    static final class Arduino extends PackageExportCommand {
-        @Option(names = "--board", paramLabel = "BOARD",
-                description = "an Arduino board the model must fit (arduino-uno, arduino-mega2560); default none")
-        String board;
-
+    static final class Arduino extends FitExport {
         Arduino(Context ctx) {
             super(ctx);
         }
@@ -92,11 +104,6 @@ final class ExportCommand implements Runnable {
         @Override
         Exporter exporter() {
             return new ArduinoExport();
-        }
-
-        @Override
-        Optional<Board> board() {
-            return Optional.ofNullable(board).map(BoardCatalog.load()::byName);
         }
     }
 }
