@@ -59,6 +59,13 @@ compares every example's scores with fgc's Java reference — <#if fixedPoint>bi
 1e-4 x max(1, |score|) at float</#if>. To check them on your own data:
 
     fgc verify MODEL --data DATA.npy [=buildOptions]<#if board??> --board [=board.name]</#if>
+<#if verification??>
+
+When the package was exported, `fgc verify` checked these sources on [=verification.data]:
+
+```
+[=verification.summary]```
+</#if>
 
 fgc's tests build this package and check that the built-in sample gives the reference's scores
 and class [=sample.expectedClass]; the package's own check below does the same on your machine or board.

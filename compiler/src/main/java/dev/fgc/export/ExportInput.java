@@ -14,10 +14,17 @@ import java.util.regex.Pattern;
 /**
  * What every export packages: a model compiled and packed exactly as {@code fgc verify} builds it,
  * its C prefix, the board it targets (exports that have one), the built-in sample, the package
- * version, and the fgc options that rebuild the same sources ({@code --precision int8 …}).
+ * version, the fgc options that rebuild the same sources ({@code --precision int8 …}), and the
+ * summary of a {@code fgc verify} run of these sources when the export ran one.
  */
 public record ExportInput(CompiledModel compiled, Packing packing, SizeReport sizes, CPrefix prefix,
-                          Optional<Board> board, BuiltInSample sample, String version, String buildOptions) {
+                          Optional<Board> board, BuiltInSample sample, String version, String buildOptions,
+                          Optional<Verification> verification) {
+
+    /** A passed {@code fgc verify} of the package's sources: on which examples, and its summary. */
+    public record Verification(String data, String summary) {
+    }
+
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9][0-9]{0,5})(\\.(0|[1-9][0-9]{0,5})){2}");
 
     public ExportInput {

@@ -22,6 +22,7 @@ public final class PackageData {
         d.put("sample", in.sample().templateData(in.compiled()));
         d.put("sizes", sizes(in.sizes()));
         in.board().ifPresent(b -> d.put("board", board(b)));
+        in.verification().ifPresent(v -> d.put("verification", Map.of("data", v.data(), "summary", v.summary())));
         return d;
     }
 

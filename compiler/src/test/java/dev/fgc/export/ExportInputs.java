@@ -29,6 +29,6 @@ final class ExportInputs {
         Packing packing = Packing.of(compiled, Layout.Policy.parse("auto"));
         return new ExportInput(compiled, packing, SizeReport.of(compiled, packing), new CPrefix("usps"),
                 Optional.of(BoardCatalog.load().defaultBoard()), BuiltInSample.of(model, data), "1.0.0",
-                "--precision " + precision + " --calibrate test.npy --prefix usps");
+                "--precision " + precision + " --calibrate test.npy --prefix usps", Optional.empty());
     }
 }

@@ -91,4 +91,17 @@ class ArduinoExportTest {
         assertEquals(expected, Integer.parseInt(m.group(2)), uart);
         assertEquals("match", m.group(3), "the scores are the reference's:\n" + uart);
     }
+
+    /** With a board, the export first verifies its sources there (simavr for the Uno) and says so in its README. */
+    @ParameterizedTest
+    @ValueSource(strings = {"int8"})
+    void exportVerifiesOnTheUnoAndRecordsTheResult(String precision) throws IOException {
+        Path out = tmp.resolve("verified");
+        Cli.Result r = Cli.run("export", "arduino", Repo.usps().toString(), "--board", "arduino-uno", "--precision",
+                precision, "--calibrate", TEST_ROWS.toString(), "--verify", TEST_ROWS.toString(), "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String readme = Files.readString(out.resolve("README.md"));
+        assertTrue(readme.contains("on 10 examples of test.npy on board arduino-uno")
+                && readme.contains("matched    10/10 samples") && readme.contains("cycles per inference"), readme);
+    }
 }

@@ -110,8 +110,14 @@ class CMakeExportTest {
     }
 
     @Test
-    void crossBuildsTheLibraryForMps2An386WithTheShippedToolchainFile() {
-        Path pkg = export("int8");
+    void crossBuildsTheLibraryForMps2An386WithTheShippedToolchainFile() throws IOException {
+        Path pkg = tmp.resolve("verified");
+        Cli.Result r = Cli.run("export", "cmake", Repo.usps().toString(), "--board", "mps2-an386", "--precision",
+                "int8", "--calibrate", TEST_ROWS.toString(), "--verify", TEST_ROWS.toString(), "-o", pkg.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String readme = Files.readString(pkg.resolve("README.md"));
+        assertTrue(readme.contains("checked these sources on 10 examples of test.npy on board mps2-an386")
+                && readme.contains("matched    10/10 samples") && readme.contains("PASSED"), readme);
         String cmake = Commands.tool(Tool.CMAKE);
         Commands.tool(Tool.ARM_GCC);
         Path build = tmp.resolve("build-arm");
