@@ -29,7 +29,6 @@ public record Tool(String command, List<String> packages, String purpose) {
     public static final Tool ARDUINO_BUILDER = new Tool("arduino-builder",
             List.of("arduino-builder", "arduino-core-avr", "arduino-ctags"),
             "Arduino's own sketch builder (builds the example of fgc export arduino)");
-    public static final Tool SIMAVR = new Tool("simavr", List.of("simavr"), "AVR simulator (runs Arduino builds)");
 
     public static List<Tool> forToolchain(String toolchain) {
         if ("arm-none-eabi".equals(toolchain)) {
