@@ -1,5 +1,5 @@
 <#-- The example sketch of the Arduino library and of the PlatformIO project (platformio=true adds
-     the Arduino.h include and a main() for PlatformIO's native platform). -->
+     the Arduino.h include and a main() for PlatformIO's native platform, which reads stdin). -->
 /*
  * [=banner]
  * Example: classifies with model '[=modelName]' ([=precision]).
@@ -16,11 +16,9 @@
 #include <Arduino.h>
 #endif
 </#if>
-#include <stdlib.h>
-#include <string.h>
-#include <[=prefix]_input.h>
 #include <[=prefix]_model.h>
 #include <[=prefix]_sample.h>
+#include <[=prefix]_stream.h>
 <#if platformio>
 
 #ifdef ARDUINO
@@ -30,9 +28,7 @@
 #include <avr/sleep.h>
 #endif
 
-static [=prefix]_state_t sequence;
-static char line[[=inputs * 16 + 16]];
-static size_t length;
+static [=prefix]_stream_t stream;
 
 /* Prints the built-in sample's class; true when class and scores are the reference's. */
 static bool run_sample()
@@ -48,37 +44,10 @@ static bool run_sample()
     return match;
 }
 
-/* One timestep from the line just read; prints the class after the last one. */
-static void feed_line()
-{
-    [=inputType] x[[=PREFIX]_INPUT_DIMS];
-    char *p = line;
-    for (uint16_t i = 0; i < [=PREFIX]_INPUT_DIMS; i++) {
-        char *end;
-        double v = strtod(p, &end);
-        if (end == p) {
-            Serial.println(F("error: expected [=inputs] numbers a line"));
-            return;
-        }
-        x[i] = [=prefix]_input_from_real(v);
-        p = end;
-        while (*p == ' ' || *p == ',' || *p == '\t') {
-            p++;
-        }
-    }
-    [=prefix]_step(&sequence, x);
-    if (sequence.t == [=PREFIX]_TIMESTEPS) {
-        [=scoreType] scores[[=PREFIX]_NUM_CLASSES];
-        Serial.print(F("class "));
-        Serial.println([=prefix]_scores(&sequence, scores));
-        [=prefix]_init(&sequence);
-    }
-}
-
 void setup()
 {
     Serial.begin(9600);
-    [=prefix]_init(&sequence);
+    [=prefix]_stream_init(&stream);
 #if defined(__AVR__) && defined([=PREFIX]_HALT_AFTER_SAMPLE)
     /* the status a simulator reads back: fgc's simavr runner takes GPIOR0 as the exit code */
     GPIOR0 = run_sample() ? 0 : 1;
@@ -94,19 +63,21 @@ void setup()
 void loop()
 {
     while (Serial.available() > 0) {
-        char c = (char)Serial.read();
-        if (c == '\n' || c == '\r') {
-            if (length > 0) {
-                line[length] = '\0';
-                if (strcmp(line, "sample") == 0) {
-                    run_sample();
-                } else {
-                    feed_line();
-                }
-                length = 0;
-            }
-        } else if (length < sizeof line - 1) {
-            line[length++] = c;
+        [=scoreType] scores[[=PREFIX]_NUM_CLASSES];
+        uint16_t cls;
+        switch ([=prefix]_stream_feed(&stream, (char)Serial.read(), scores, &cls)) {
+        case [=PREFIX]_STREAM_CLASS:
+            Serial.print(F("class "));
+            Serial.println(cls);
+            break;
+        case [=PREFIX]_STREAM_ERROR:
+            Serial.println(F("error: expected [=inputs] numbers a line"));
+            break;
+        case [=PREFIX]_STREAM_SAMPLE:
+            run_sample();
+            break;
+        default:
+            break;
         }
     }
 }
@@ -114,14 +85,43 @@ void loop()
 #else
 #include <stdio.h>
 
-/* PlatformIO's native platform: the built-in sample on the host. */
-int main()
+/* Prints the built-in sample's class; nonzero when class and scores are the reference's. */
+static int run_sample()
 {
     [=scoreType] scores[[=PREFIX]_NUM_CLASSES];
     uint16_t cls = [=prefix]_sample_run(scores);
+    int match = [=prefix]_sample_matches(scores) && cls == [=PREFIX]_SAMPLE_CLASS;
     printf("sample class %u reference %u %s\n", (unsigned)cls, (unsigned)[=PREFIX]_SAMPLE_CLASS,
-           [=prefix]_sample_matches(scores) ? "match" : "differ");
-    return cls == [=PREFIX]_SAMPLE_CLASS && [=prefix]_sample_matches(scores) ? 0 : 1;
+           match ? "match" : "differ");
+    return match;
+}
+
+/* PlatformIO's native platform: the sketch on the host, with stdin for Serial; exit 1 when the sample differs. */
+int main()
+{
+    [=prefix]_stream_t stream;
+    int match = run_sample();
+    int c;
+
+    [=prefix]_stream_init(&stream);
+    while ((c = getchar()) != EOF) {
+        [=scoreType] scores[[=PREFIX]_NUM_CLASSES];
+        uint16_t cls;
+        switch ([=prefix]_stream_feed(&stream, (char)c, scores, &cls)) {
+        case [=PREFIX]_STREAM_CLASS:
+            printf("class %u\n", (unsigned)cls);
+            break;
+        case [=PREFIX]_STREAM_ERROR:
+            printf("error: expected [=inputs] numbers a line\n");
+            break;
+        case [=PREFIX]_STREAM_SAMPLE:
+            match = run_sample() && match;
+            break;
+        default:
+            break;
+        }
+    }
+    return match ? 0 : 1;
 }
 #endif
 </#if>

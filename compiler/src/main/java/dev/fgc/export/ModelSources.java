@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The C every package compiles, in one folder: the model and the runtime kernels it calls, as
- * {@code fgc compile} writes them, plus two small units of the exports' own — the conversion of
- * real-valued inputs to the model's input type, and the built-in sample with its expected result.
+ * {@code fgc compile} writes them, plus three small units of the exports' own: the conversion of
+ * real-valued inputs to the model's input type, the built-in sample with its expected result, and
+ * the classification of a text stream (timesteps as lines) for sketches and host programs.
  */
 public final class ModelSources {
     private final GeneratedFiles files;
@@ -28,7 +29,9 @@ public final class ModelSources {
                 .add(p + "_input.h", r.render("export/c/input.h.ftl", data))
                 .add(p + "_input.c", r.render("export/c/input.c.ftl", data))
                 .add(p + "_sample.h", r.render("export/c/sample.h.ftl", data))
-                .add(p + "_sample.c", r.render("export/c/sample.c.ftl", data));
+                .add(p + "_sample.c", r.render("export/c/sample.c.ftl", data))
+                .add(p + "_stream.h", r.render("export/c/stream.h.ftl", data))
+                .add(p + "_stream.c", r.render("export/c/stream.c.ftl", data));
         return new ModelSources(files, p);
     }
 
@@ -42,7 +45,7 @@ public final class ModelSources {
 
     /** The headers an application includes; the runtime's own headers stay internal. */
     public List<String> publicHeaders() {
-        return List.of(prefix + "_model.h", prefix + "_input.h", prefix + "_sample.h");
+        return List.of(prefix + "_model.h", prefix + "_input.h", prefix + "_sample.h", prefix + "_stream.h");
     }
 
     public GeneratedFiles files() {

@@ -60,9 +60,10 @@ class ExportPackagesTest {
         assertTrue(cmake.text("cmake/toolchain-mps2-an386.cmake")
                 .contains("set(CMAKE_C_FLAGS_INIT \"-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16"));
         String json = new PlatformIoExport().files(in).text("library.json");
-        assertTrue(json.contains("\"headers\": [\"usps_model.h\", \"usps_input.h\", \"usps_sample.h\"]"), json);
+        assertTrue(json.contains("\"headers\": [\"usps_model.h\", \"usps_input.h\", \"usps_sample.h\","
+                + " \"usps_stream.h\"]"), json);
         String properties = new ArduinoExport().files(in).text("library.properties");
-        assertTrue(properties.contains("includes=usps_model.h,usps_input.h,usps_sample.h"), properties);
+        assertTrue(properties.contains("includes=usps_model.h,usps_input.h,usps_sample.h,usps_stream.h"), properties);
         assertEquals("usps-model", LibraryName.of(in.prefix()));
     }
 }

@@ -8,6 +8,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.fgc.device.Tool;
+import dev.fgc.load.npy.NpyArray;
+import dev.fgc.load.npy.NpyReader;
 import dev.fgc.testing.Cli;
 import dev.fgc.testing.Repo;
 import java.io.IOException;
@@ -180,14 +182,20 @@ class PlatformIoExportTest {
         }
     }
 
-    /** The native environment's program (the example's src/main.cpp without Arduino) runs the sample on the host. */
+    /**
+     * The native environment's program (the example's src/main.cpp without Arduino, stdin for
+     * Serial) runs the sample, then classifies the USPS rows sent as text, one line a timestep, as
+     * the sketch does on a board: every class is the reference's, and a malformed line is reported.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"float", "int16", "int8"})
-    void nativeEnvironmentRunsTheSampleWithTheReferenceResult(String precision) throws IOException {
+    void nativeEnvironmentClassifiesTheSampleAndTimestepsFromItsInput(String precision) throws IOException {
         Path pkg = export(precision);
         JsonObject build = libraryJson(pkg).getAsJsonObject("build");
         Path src = pkg.resolve(build.get("srcDir").getAsString());
-        List<String> flags = List.copyOf(strings(build.getAsJsonArray("flags")));
+        // the declared flags, and the sanitizers watching the stream parser and the model on the host
+        List<String> flags = new ArrayList<>(strings(build.getAsJsonArray("flags")));
+        flags.addAll(List.of("-fsanitize=undefined,address", "-fno-sanitize-recover=all"));
         String gcc = Commands.tool(Tool.HOST_GCC);
         Path objects = Files.createDirectories(tmp.resolve("native"));
         List<String> link = new ArrayList<>(List.of(Path.of(gcc).resolveSibling("g++").toString(), "-o",
@@ -205,9 +213,32 @@ class PlatformIoExportTest {
         }
         link.add("-lm");
         Commands.ok(objects, link);
-        String out = Commands.ok(objects, objects.resolve("program")).stdout();
-        int expected = ReferenceResults.of(Repo.usps(), precision, TEST_ROWS, TEST_ROWS).rows().get(0).cls();
-        assertEquals("sample class " + expected + " reference " + expected + " match", out.strip());
+
+        NpyArray rows = NpyReader.read(TEST_ROWS);
+        int cols = rows.shape()[1];
+        double[] v = rows.values();
+        StringBuilder text = new StringBuilder("1 2 3\n"); // too few values: an error, then on as before
+        for (int r = 0; r < rows.shape()[0]; r++) {
+            for (int t = 0; t < 16; t++) {
+                for (int i = 0; i < 16; i++) {
+                    text.append(i == 0 ? "" : i % 2 == 0 ? ", " : " ").append(v[r * cols + 1 + t * 16 + i]);
+                }
+                text.append(t % 2 == 0 ? "\n" : "\r\n");
+            }
+        }
+        text.append("sample\n");
+        Path input = tmp.resolve("timesteps.txt");
+        Files.writeString(input, text.toString());
+        String out = Commands.ok(objects, "sh", "-c", "\"$0\" < \"$1\"", objects.resolve("program"), input).stdout();
+
+        List<ReferenceResults.Row> reference = ReferenceResults.of(Repo.usps(), precision, TEST_ROWS, TEST_ROWS).rows();
+        List<String> expected = new ArrayList<>();
+        String sample = "sample class " + reference.get(0).cls() + " reference " + reference.get(0).cls() + " match";
+        expected.add(sample);
+        expected.add("error: expected 16 numbers a line");
+        reference.forEach(row -> expected.add("class " + row.cls()));
+        expected.add(sample);
+        assertEquals(expected, List.of(out.strip().split("\n")));
     }
 
     private static Set<String> strings(JsonArray a) {
