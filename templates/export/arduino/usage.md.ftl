@@ -8,7 +8,8 @@ it prints `sample class N reference M match` for the built-in sample at start, t
 line of [=inputs] raw values a timestep from Serial (9600 baud) and prints `class N` after
 [=timesteps] of them.
 
-With Arduino's command-line builder:
+With Arduino's command-line builder (Debian's also needs `-prefs` naming its ctags tool and
+`compiler.cpp.extra_flags=-DDECIMAL_DIG=17` for its avr-gcc 5.4):
 
     arduino-builder -compile -hardware /usr/share/arduino/hardware -tools /usr/bin \
       -libraries LIBRARIES_DIR -fqbn arduino:avr:uno -build-path /tmp/build \
