@@ -38,6 +38,8 @@ public final class Main implements Runnable {
                 .addSubcommand("inspect", new InspectCommand(ctx))
                 .addSubcommand("compile", new CompileCommand(ctx))
                 .addSubcommand("verify", new VerifyCommand(ctx))
+                .addSubcommand("export", new CommandLine(new ExportCommand())
+                        .addSubcommand("java", new ExportJavaCommand(ctx)))
                 .addSubcommand("boards", new BoardsCommand(ctx))
                 .addSubcommand("setup", new SetupCommand(ctx));
         cl.setOut(new PrintWriter(out, true));
