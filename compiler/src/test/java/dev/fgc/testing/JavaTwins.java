@@ -86,7 +86,8 @@ public final class JavaTwins {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "no system Java compiler (a JDK is needed)");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        int rc = javac.run(null, log, log, "--release", "17", "-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d",
+        int rc = javac.run(null, log, log, "--release", "17", "-Xlint:all", "-Werror", "-encoding", "UTF-8",
+                "-classpath", classes.toString(), "-d",
                 classes.toString(), file.toString());
         assertEquals(0, rc, "javac failed on " + file + ":\n" + log.toString(StandardCharsets.UTF_8));
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
