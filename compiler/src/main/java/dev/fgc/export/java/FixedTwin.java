@@ -23,15 +23,11 @@ import javax.lang.model.element.Modifier;
  * firmware computes. Sums and products are formed in {@code long}, where none of §3's can
  * overflow; that gives the exact integers the C forms in int32 or int64.
  */
-final class FixedTwin implements TwinBody {
+final class FixedTwin extends TwinBody {
     private final FixedPlan plan;
     private final Packing packing;
-    private final ConstantPool pool = new ConstantPool();
-    private final TwinKernels kernels = new TwinKernels();
     private final Map<QTensor, Loops.Stored> matrices = new IdentityHashMap<>();
     private final Map<QTensor, String> vectors = new IdentityHashMap<>();
-    private final CodeBlock step;
-    private final CodeBlock scores;
 
     FixedTwin(FixedPlan plan, Packing packing) {
         this.plan = plan;
@@ -64,17 +60,17 @@ final class FixedTwin implements TwinBody {
     }
 
     @Override
-    public TypeName value() {
+    TypeName value() {
         return TypeName.SHORT;
     }
 
     @Override
-    public TypeName score() {
+    TypeName score() {
         return TypeName.INT;
     }
 
     @Override
-    public List<FieldSpec> publicConstants() {
+    List<FieldSpec> publicConstants() {
         return List.of(
                 format("INPUT_FRAC_BITS", plan.input().frac(), "Inputs are q15 values in Q$L: value = q / 2^$L (see quantize)."),
                 format("SCORE_FRAC_BITS", plan.scores().frac(), "Scores are int32 values in Q$L."),
@@ -87,7 +83,7 @@ final class FixedTwin implements TwinBody {
     }
 
     @Override
-    public List<FieldSpec> scratch() {
+    List<FieldSpec> scratch() {
         List<FieldSpec> out = new ArrayList<>();
         for (FixedPlan.Buffer b : plan.buffers()) {
             out.add(FieldSpec.builder(int[].class, Names.buffer(b.name()), Modifier.PRIVATE, Modifier.FINAL)
@@ -97,22 +93,12 @@ final class FixedTwin implements TwinBody {
     }
 
     @Override
-    public CodeBlock step() {
-        return step;
-    }
-
-    @Override
-    public CodeBlock scores() {
-        return scores;
-    }
-
-    @Override
-    public CodeBlock input(String raw) {
+    CodeBlock input(String raw) {
         return CodeBlock.of("quantize($L)", raw);
     }
 
     @Override
-    public List<MethodSpec> helpers() {
+    List<MethodSpec> helpers() {
         return List.of(MethodSpec.methodBuilder("quantize")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.SHORT)
                         .addParameter(TypeName.DOUBLE, "raw")
@@ -135,19 +121,9 @@ final class FixedTwin implements TwinBody {
     }
 
     @Override
-    public ConstantPool pool() {
-        return pool;
-    }
-
-    @Override
-    public TwinKernels kernels() {
-        return kernels;
-    }
-
-    @Override
-    public String describe() {
-        return "Fixed point (docs/fixed-point.md of fgc), " + plan.ranges().source()
-                + ": the same integers as the firmware, bit for bit.";
+    String describe() {
+        return "Fixed point (fgc's docs/fixed-point.md): the firmware's integers, bit for bit.\nFormats: "
+                + plan.ranges().source() + ".";
     }
 
     private CodeBlock code(List<Op> ops) {

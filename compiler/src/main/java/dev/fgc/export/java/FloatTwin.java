@@ -25,15 +25,11 @@ import javax.lang.model.element.Modifier;
  * rounds as on the device. Only the exponential and tanh come from another library than the
  * device's libm and may differ from it in the last bit.
  */
-final class FloatTwin implements TwinBody {
+final class FloatTwin extends TwinBody {
     private final Model model;
     private final Packing packing;
-    private final ConstantPool pool = new ConstantPool();
-    private final TwinKernels kernels = new TwinKernels();
     private final List<FieldSpec> scratch = new ArrayList<>();
     private final List<FieldSpec> scalars = new ArrayList<>();
-    private final CodeBlock step;
-    private final CodeBlock scores;
 
     FloatTwin(Model model, Packing packing) {
         this.model = model;
@@ -71,58 +67,39 @@ final class FloatTwin implements TwinBody {
     }
 
     @Override
-    public TypeName value() {
+    TypeName value() {
         return TypeName.FLOAT;
     }
 
     @Override
-    public TypeName score() {
+    TypeName score() {
         return TypeName.FLOAT;
     }
 
     @Override
-    public List<FieldSpec> publicConstants() {
+    List<FieldSpec> publicConstants() {
         return List.copyOf(scalars);
     }
 
     @Override
-    public List<FieldSpec> scratch() {
+    List<FieldSpec> scratch() {
         return List.copyOf(scratch);
     }
 
     @Override
-    public CodeBlock step() {
-        return step;
-    }
-
-    @Override
-    public CodeBlock scores() {
-        return scores;
-    }
-
-    @Override
-    public CodeBlock input(String raw) {
+    CodeBlock input(String raw) {
         return CodeBlock.of("(float) $L", raw);
     }
 
     @Override
-    public List<MethodSpec> helpers() {
+    List<MethodSpec> helpers() {
         return List.of();
     }
 
     @Override
-    public ConstantPool pool() {
-        return pool;
-    }
-
-    @Override
-    public TwinKernels kernels() {
-        return kernels;
-    }
-
-    @Override
-    public String describe() {
-        return "float32, operation for operation as the float firmware.";
+    String describe() {
+        return "float32, operation for operation as the float firmware (exp and tanh may differ from the\n"
+                + "device's libm in the last bits).";
     }
 
     /** x·W (or x·W1·W2 through a rank-sized buffer) into pre, added to it for the recurrent map. */

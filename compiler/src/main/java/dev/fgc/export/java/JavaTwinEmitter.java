@@ -55,7 +55,7 @@ public final class JavaTwinEmitter {
                 .addField(dimension("FEATURES", model.features(),
                         "Features of a whole example: TIMESTEPS x INPUT_DIMS, time-major."))
                 .addFields(body.publicConstants())
-                .addFields(body.pool().fields())
+                .addFields(body.pool.fields())
                 .addField(FieldSpec.builder(values, "h", Modifier.PRIVATE, Modifier.FINAL)
                         .initializer("new $T[HIDDEN_DIMS]", body.value()).build())
                 .addField(FieldSpec.builder(TypeName.INT, "t", Modifier.PRIVATE).addJavadoc("the next timestep").build())
@@ -114,8 +114,8 @@ public final class JavaTwinEmitter {
                         .addStatement("throw new IllegalArgumentException(what + $S + length + $S + expected)",
                                 " has ", " values, expected ")
                         .endControlFlow().build())
-                .addMethods(body.kernels().methods())
-                .addMethods(body.pool().decoders());
+                .addMethods(body.kernels.methods())
+                .addMethods(body.pool.decoders());
         return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build()
                 .toString();
     }

@@ -9,37 +9,43 @@ import java.util.List;
 /**
  * What differs between a float and a fixed-point twin: value types, constants, the step's and
  * the classifier's code, and how raw features become inputs. {@link JavaTwinEmitter} wraps it in
- * the API every twin shares.
+ * the API every twin shares. A subclass fills the pool and the kernels while it writes the code.
  */
-interface TwinBody {
+abstract class TwinBody {
+    final ConstantPool pool = new ConstantPool();
+    final TwinKernels kernels = new TwinKernels();
+    /** Set by the subclass's constructor. */
+    CodeBlock step;
+    CodeBlock scores;
+
     /** Element type of the inputs and of the hidden state: {@code short} (q15) or {@code float}. */
-    TypeName value();
+    abstract TypeName value();
 
     /** Element type of the scores: {@code int} (q31) or {@code float}. */
-    TypeName score();
+    abstract TypeName score();
 
     /** Public constants beyond the dimensions (the fixed-point formats). */
-    List<FieldSpec> publicConstants();
+    abstract List<FieldSpec> publicConstants();
 
     /** Per-instance scratch arrays of one step. */
-    List<FieldSpec> scratch();
+    abstract List<FieldSpec> scratch();
 
     /** One step, with {@code x} (the raw inputs), {@code offset} (t · inputs) and {@code h} in scope. */
-    CodeBlock step();
+    final CodeBlock step() {
+        return step;
+    }
 
     /** Writes {@code scores} from {@code h} and returns the predicted class. */
-    CodeBlock scores();
+    final CodeBlock scores() {
+        return scores;
+    }
 
     /** An expression turning {@code double raw} into one input value. */
-    CodeBlock input(String raw);
+    abstract CodeBlock input(String raw);
 
     /** Public helpers beyond the shared API (input quantization, score scale). */
-    List<MethodSpec> helpers();
+    abstract List<MethodSpec> helpers();
 
-    ConstantPool pool();
-
-    TwinKernels kernels();
-
-    /** One line for the class comment: precision and where the arithmetic is specified. */
-    String describe();
+    /** A line for the class comment: the precision and where the arithmetic is specified. */
+    abstract String describe();
 }

@@ -58,26 +58,18 @@ final class TwinKernels {
                 long u = ((long) x << (g - f - p)) + (p == 0 ? 0 : 1L << (g - 1));
                 long clamped = Math.max(p == 0 ? -(1L << g) : 0, Math.min(1L << g, u));
                 return (int) rshift(clamped, g - 14)""");
-        kernel("argmax", i, List.of(), "§3.8: the index of the largest score, the first on a tie",
-                List.of(TypeName.get(int[].class), "v"),
-                """
-                int best = 0;
-                for (int i = 1; i < v.length; i++) {
-                    if (v[i] > v[best]) {
-                        best = i;
+        for (TypeName scores : List.of(TypeName.get(int[].class), TypeName.get(float[].class))) {
+            kernel(scores.equals(TypeName.get(int[].class)) ? "argmax" : "argmaxFloat", i, List.of(),
+                    "§3.8: the index of the largest score, the first on a tie", List.of(scores, "v"),
+                    """
+                    int best = 0;
+                    for (int i = 1; i < v.length; i++) {
+                        if (v[i] > v[best]) {
+                            best = i;
+                        }
                     }
-                }
-                return best""");
-        kernel("argmaxFloat", i, List.of(), "the index of the largest score, the first on a tie",
-                List.of(TypeName.get(float[].class), "v"),
-                """
-                int best = 0;
-                for (int i = 1; i < v.length; i++) {
-                    if (v[i] > v[best]) {
-                        best = i;
-                    }
-                }
-                return best""");
+                    return best""");
+        }
         kernel("clampf", f, List.of(), "as the C kernels clamp: lo, hi or v", List.of(f, "v", f, "lo", f, "hi"),
                 "return v < lo ? lo : (v > hi ? hi : v)");
         kernel("sigmoidf", f, List.of("expf"), "1 / (1 + e^-v) in float, as fgc_sigmoid_f32", List.of(f, "v"),
