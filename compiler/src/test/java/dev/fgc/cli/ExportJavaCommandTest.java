@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code fgc export java}: one source file where the package says, byte-identical run to run; bad input refused. */
+/**
+ * {@code fgc export java}: one source file where the package says, byte-identical run to run,
+ * compiling as Java 8; bad input refused.
+ */
 class ExportJavaCommandTest {
     @TempDir
     Path tmp;
@@ -41,7 +44,7 @@ class ExportJavaCommandTest {
         }
         assertEquals(0, export(tmp.resolve("b"), "com.example.usps", "--precision", precision).exitCode());
         assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(tmp.resolve("b/com/example/usps/UspsModel.java")));
-        JavaTwins.compile(new TwinName("com.example.usps", "UspsModel"), Files.readString(file), tmp.resolve("javac"));
+        JavaTwins.compile(new TwinName("com.example.usps", "UspsModel"), Files.readString(file), tmp.resolve("javac"), 8);
     }
 
     @Test

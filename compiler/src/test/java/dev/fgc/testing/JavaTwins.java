@@ -76,8 +76,13 @@ public final class JavaTwins {
         return new Twin(compile(name, source, dir), compiled.isFixedPoint(), source);
     }
 
-    /** Compiles one generated source file into {@code dir} and loads its class. */
+    /** Compiles one generated source file into {@code dir} for Java 17 and loads its class. */
     public static Class<?> compile(TwinName name, String source, Path dir) throws IOException {
+        return compile(name, source, dir, 17);
+    }
+
+    /** The same for a given Java release (8 for the oldest JVMs and Android the twin promises). */
+    public static Class<?> compile(TwinName name, String source, Path dir, int release) throws IOException {
         Path file = dir.resolve("src").resolve(name.path());
         Path classes = dir.resolve("classes");
         Files.createDirectories(file.getParent());
@@ -86,7 +91,9 @@ public final class JavaTwins {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "no system Java compiler (a JDK is needed)");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        int rc = javac.run(null, log, log, "--release", "17", "-Xlint:all", "-Werror", "-encoding", "UTF-8",
+        // -Xlint:-options: javac warns that release 8 is deprecated, which says nothing of the twin
+        int rc = javac.run(null, log, log, "--release", Integer.toString(release), "-Xlint:all", "-Xlint:-options",
+                "-Werror", "-encoding", "UTF-8",
                 "-classpath", classes.toString(), "-d",
                 classes.toString(), file.toString());
         assertEquals(0, rc, "javac failed on " + file + ":\n" + log.toString(StandardCharsets.UTF_8));

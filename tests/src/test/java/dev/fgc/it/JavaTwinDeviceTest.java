@@ -49,7 +49,7 @@ class JavaTwinDeviceTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"usps, int8", "usps, int16", "usps, float", "digits-rows, int8", "digits-rows, int16",
-            "digits-rows, float", "synth-har, int8", "synth-har, int16", "synth-har, float"})
+            "digits-rows, float", "synth-har, int8", "synth-har, int16", "synth-har, float", "usps, auto"})
     void twinPrintsTheDevicesScoreBits(String name, String precision) throws IOException {
         Path dir = name.equals("usps") ? Repo.usps() : Repo.sharedModel(name);
         Model model = ModelLoader.load(dir, LoadOptions.of(name.equals("synth-har") ? Nonlinearity.TANH : null, null));

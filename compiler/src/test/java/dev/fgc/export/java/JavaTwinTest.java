@@ -51,6 +51,8 @@ class JavaTwinTest {
             cases.add(Arguments.of("digits-rows", p));
             cases.add(Arguments.of("synth-har", p));
         }
+        cases.add(Arguments.of("usps", Precision.AUTO));
+        cases.add(Arguments.of("digits-rows", Precision.AUTO));
         return cases.stream();
     }
 
