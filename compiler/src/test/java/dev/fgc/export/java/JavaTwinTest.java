@@ -81,6 +81,9 @@ class JavaTwinTest {
                     cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTRNN, lowRank, Nonlinearity.SIGMOID,
                             all[i], seed++), p, layout, i % 3 == 0));
                 }
+                // a relu gate under the static bound: coarse formats, down to negative ones (§3.5's f_z < 0)
+                cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTGRNN, lowRank, Nonlinearity.RELU,
+                        Nonlinearity.RELU, seed++), p, Layout.Policy.AUTO, false));
             }
         }
         return cases.stream();
