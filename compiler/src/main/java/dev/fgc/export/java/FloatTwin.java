@@ -22,8 +22,7 @@ import javax.lang.model.element.Modifier;
 /**
  * A float twin: the operations of the float firmware (templates/model/model_f32.c.ftl and the
  * runtime's f32 kernels) in the same order on float32 values, so every sum, product and quotient
- * rounds as on the device. Only the exponential and tanh come from another library than the
- * device's libm and may differ from it in the last bit.
+ * rounds as on the device, e^x and tanh included (the runtime's own, mirrored in TwinKernels).
  */
 final class FloatTwin extends TwinBody {
     private final Model model;
@@ -98,8 +97,7 @@ final class FloatTwin extends TwinBody {
 
     @Override
     String describe() {
-        return "float32, operation for operation as the float firmware (exp and tanh may differ from the\n"
-                + "device's libm in the last bits).";
+        return "float32, operation for operation as the float firmware: the same bits.";
     }
 
     /** x·W (or x·W1·W2 through a rank-sized buffer) into pre, added to it for the recurrent map. */

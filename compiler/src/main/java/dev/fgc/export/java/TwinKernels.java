@@ -16,8 +16,9 @@ import javax.lang.model.element.Modifier;
  * The small private helpers a twin's straight-line code calls with its constants (the Java
  * counterpart of the inline C kernels): only those the model uses are emitted, each with the
  * helpers it needs itself. Fixed-point helpers compute the integers of docs/fixed-point.md (§n);
- * float helpers round like the C float kernels (every operation in float32, none fused: the C
- * is compiled as ISO C99, where GCC contracts nothing into fused multiply-adds).
+ * float helpers are the C float kernels' operations in the same order (every operation in
+ * float32, none fused: the C is compiled as ISO C99, where GCC contracts nothing into fused
+ * multiply-adds), e^x and tanh included: the runtime computes them itself, not through libm.
  */
 final class TwinKernels {
     private record Kernel(MethodSpec method, List<String> needs) {
@@ -74,10 +75,42 @@ final class TwinKernels {
                 "return v < lo ? lo : (v > hi ? hi : v)");
         kernel("sigmoidf", f, List.of("expf"), "1 / (1 + e^-v) in float, as fgc_sigmoid_f32", List.of(f, "v"),
                 "return 1.0f / (1.0f + expf(-v))");
-        kernel("expf", f, List.of(), "e^v rounded to float", List.of(f, "v"),
-                "return (float) StrictMath.exp(v)");
-        kernel("tanhf", f, List.of(), "tanh(v) rounded to float", List.of(f, "v"),
-                "return (float) StrictMath.tanh(v)");
+        // e^x and tanh(x) as runtime-c/src/fgc_nonlin_f32.c computes them, operation for operation
+        kernel("pow2f", f, List.of(), "2^k for -126 <= k <= 127", List.of(i, "k"),
+                "return Float.intBitsToFloat((k + 127) << 23)");
+        kernel("expK", i, List.of(), "round(x / ln 2), half away from zero", List.of(f, "x"),
+                "return (int) (x * 1.442695f + (x < 0.0f ? -0.5f : 0.5f))");
+        kernel("expm1r", f, List.of(), "e^r - 1 for |r| <= ln(2)/2: the Taylor polynomial of degree 7",
+                List.of(f, "r"), """
+                return r * (1.0f + r * (0.5f + r * (0.16666667f + r * (0.041666668f + r * (0.008333334f
+                        + r * (0.0013888889f + r * 1.984127E-4f))))))""");
+        kernel("reduce", f, List.of(), "x - k ln 2, with ln 2 in two parts (k times the first is exact)",
+                List.of(f, "x", i, "k"), """
+                float kf = (float) k;
+                return (x - kf * 0.69314575f) - kf * 1.4286068E-6f""");
+        kernel("expf", f, List.of("pow2f", "expK", "expm1r", "reduce"),
+                "e^x = 2^k e^r; 0 below -87, +inf above 88.72", List.of(f, "x"), """
+                if (x > 88.72f) {
+                    return Float.POSITIVE_INFINITY;
+                }
+                if (x < -87.0f) {
+                    return 0.0f;
+                }
+                int k = expK(x);
+                float p = 1.0f + expm1r(reduce(x, k));
+                return k > 127 ? p * pow2f(127) * 2.0f : p * pow2f(k)""");
+        kernel("tanhf", f, List.of("pow2f", "expK", "expm1r", "reduce"),
+                "tanh(x) = e / (e + 2) with e = e^(2|x|) - 1; +-1 beyond |x| = 9.5", List.of(f, "x"), """
+                float a = x < 0.0f ? -x : x;
+                float t = 1.0f;
+                if (a <= 9.5f) {
+                    float y = 2.0f * a;
+                    int k = expK(y);
+                    float s = pow2f(k);
+                    float e = s * expm1r(reduce(y, k)) + (s - 1.0f);
+                    t = e / (e + 2.0f);
+                }
+                return x < 0.0f ? -t : t""");
     }
 
     private final Set<String> used = new LinkedHashSet<>();
