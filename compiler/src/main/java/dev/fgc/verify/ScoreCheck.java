@@ -2,7 +2,7 @@ package dev.fgc.verify;
 
 /**
  * When float device scores match the float reference: within 1e-4·max(1, |reference|), which
- * covers float32 against the double reference and the target libm's last-bit differences, and
+ * covers float32 against the double reference, including the runtime's float e^x and tanh, and
  * nothing more. Fixed-point scores must equal the fixed-point reference's integers exactly.
  */
 public final class ScoreCheck {
