@@ -40,7 +40,8 @@ static float fgc_reduce_f32(float x, int32_t k)
     return (x - kf * 0.69314575f) - kf * 1.4286068E-6f;
 }
 
-/* e^x; 0 below -87 (under 2^-125, which 1 / (1 + e^x) cannot tell from 0) and +inf above 88.72 */
+/* e^x; 0 below -87 (under 2^-125, which 1 / (1 + e^x) cannot tell from 0), +inf above 88.72, NaN
+ * for NaN (which must not reach the conversion to int32_t: undefined in C) */
 static float fgc_exp_f32(float x)
 {
     int32_t k;
@@ -48,19 +49,20 @@ static float fgc_exp_f32(float x)
     if (x > 88.72f) {
         return fgc_pow2_f32(127) * 2.0f * 2.0f; /* overflows to +inf */
     }
-    if (x < -87.0f) {
-        return 0.0f;
+    if (!(x >= -87.0f)) {
+        return x < -87.0f ? 0.0f : x;
     }
     k = fgc_exp_k_f32(x);
     p = 1.0f + fgc_expm1_r_f32(fgc_reduce_f32(x, k));
     return k > 127 ? p * fgc_pow2_f32(127) * 2.0f : p * fgc_pow2_f32(k);
 }
 
-/* tanh(x) = e / (e + 2) with e = e^(2|x|) - 1, accurate for small |x| too; +-1 beyond |x| = 9.5 */
+/* tanh(x) = e / (e + 2) with e = e^(2|x|) - 1, accurate for small |x| too; +-1 beyond |x| = 9.5,
+ * NaN for NaN */
 static float fgc_tanh1_f32(float x)
 {
     float a = x < 0.0f ? -x : x;
-    float t = 1.0f;
+    float t = a > 9.5f ? 1.0f : a;
     if (a <= 9.5f) {
         float y = 2.0f * a;
         int32_t k = fgc_exp_k_f32(y);

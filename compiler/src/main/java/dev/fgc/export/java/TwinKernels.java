@@ -89,20 +89,20 @@ final class TwinKernels {
                 float kf = (float) k;
                 return (x - kf * 0.69314575f) - kf * 1.4286068E-6f""");
         kernel("expf", f, List.of("pow2f", "expK", "expm1r", "reduce"),
-                "e^x = 2^k e^r; 0 below -87, +inf above 88.72", List.of(f, "x"), """
+                "e^x = 2^k e^r; 0 below -87, +inf above 88.72, NaN for NaN", List.of(f, "x"), """
                 if (x > 88.72f) {
                     return Float.POSITIVE_INFINITY;
                 }
-                if (x < -87.0f) {
-                    return 0.0f;
+                if (!(x >= -87.0f)) {
+                    return x < -87.0f ? 0.0f : x;
                 }
                 int k = expK(x);
                 float p = 1.0f + expm1r(reduce(x, k));
                 return k > 127 ? p * pow2f(127) * 2.0f : p * pow2f(k)""");
         kernel("tanhf", f, List.of("pow2f", "expK", "expm1r", "reduce"),
-                "tanh(x) = e / (e + 2) with e = e^(2|x|) - 1; +-1 beyond |x| = 9.5", List.of(f, "x"), """
+                "tanh(x) = e / (e + 2) with e = e^(2|x|) - 1; +-1 beyond |x| = 9.5, NaN for NaN", List.of(f, "x"), """
                 float a = x < 0.0f ? -x : x;
-                float t = 1.0f;
+                float t = a > 9.5f ? 1.0f : a;
                 if (a <= 9.5f) {
                     float y = 2.0f * a;
                     int k = expK(y);
