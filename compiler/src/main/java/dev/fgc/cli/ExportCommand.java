@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code fgc export KIND}: packages a compiled model for the build system its user already has. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Packages a compiled model for a build system: cmake, platformio or arduino.")
+        description = "Packages a compiled model for a build system or language: java, cmake, platformio or arduino.")
 final class ExportCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,6 +28,7 @@ final class ExportCommand implements Runnable {
     /** The {@code export} command with every kind of package as a subcommand. */
     static CommandLine commandLine(Context ctx) {
         return new CommandLine(new ExportCommand())
+                .addSubcommand("java", new ExportJavaCommand(ctx))
                 .addSubcommand("cmake", new Cmake(ctx))
                 .addSubcommand("platformio", new PlatformIo(ctx))
                 .addSubcommand("arduino", new Arduino(ctx));

@@ -108,7 +108,7 @@ public final class Verifier {
                     : Optional.empty();
             return new VerifyReport(model.name(), o.board().name(), compiled.precision().label(), cmp.samples(),
                     cmp.matched(), accuracy, cmp.agreement(), cmp.maxAbsError(), cmp.meanAbsError(), s, speed,
-                    cmp.mismatches(), cmp.predictions(), Optional.empty(), Optional.empty());
+                    cmp.mismatches(), cmp.predictions(), cmp.scoreBits(), Optional.empty(), Optional.empty());
         } finally {
             if (o.workDir().isEmpty()) {
                 GeneratedFiles.deleteTree(work);
@@ -152,14 +152,15 @@ public final class Verifier {
                     deviceReal[c] = device.bits()[c] / scale;
                 }
                 cmp.add(i, java.util.Arrays.equals(expected, device.bits()), FixedReference.argmax(expected),
-                        floatClass, floatScores, device.predicted(), deviceReal, data.label(i));
+                        floatClass, floatScores, device.predicted(), deviceReal, device.bits(), data.label(i));
             } else {
                 boolean all = true;
                 for (int c = 0; c < deviceReal.length; c++) {
                     deviceReal[c] = Float.intBitsToFloat(device.bits()[c]);
                     all &= ScoreCheck.floatMatches(deviceReal[c], floatScores[c]);
                 }
-                cmp.add(i, all, floatClass, floatClass, floatScores, device.predicted(), deviceReal, data.label(i));
+                cmp.add(i, all, floatClass, floatClass, floatScores, device.predicted(), deviceReal, device.bits(),
+                        data.label(i));
             }
         }
     }
