@@ -22,7 +22,7 @@ class ExportCommandTest {
     void listsItsExportsAndNeedsOne() {
         Cli.Result r = Cli.run("export");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("an export is needed: cmake, platformio, arduino"), r.err());
+        assertTrue(r.err().contains("an export is needed: java, cmake, platformio, arduino"), r.err());
         assertEquals(2, Cli.run("export", "zip", Repo.usps().toString()).exitCode());
     }
 
