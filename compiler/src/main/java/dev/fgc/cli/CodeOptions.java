@@ -39,6 +39,21 @@ final class CodeOptions {
             description = "weight storage: auto (default: the smaller per matrix), dense or sparse")
     String layout;
 
+    /** These options as a command line that rebuilds the same C (paths as file names). */
+    String describe(Model model) {
+        StringBuilder b = new StringBuilder("--precision " + precision().label());
+        if (calibrate != null) {
+            b.append(" --calibrate ").append(calibrate.getFileName());
+        }
+        if (precision() == Precision.AUTO) {
+            b.append(" --max-accuracy-drop ").append(maxAccuracyDrop);
+        }
+        if (!"auto".equals(layout)) {
+            b.append(" --layout ").append(layout);
+        }
+        return b.append(" --prefix ").append(prefix(model).lower()).toString();
+    }
+
     Precision precision() {
         return Precision.parse(precision);
     }

@@ -40,7 +40,8 @@ public final class Main implements Runnable {
                 .addSubcommand("verify", new VerifyCommand(ctx))
                 .addSubcommand("hil-firmware", new HilFirmwareCommand(ctx))
                 .addSubcommand("boards", new BoardsCommand(ctx))
-                .addSubcommand("setup", new SetupCommand(ctx));
+                .addSubcommand("setup", new SetupCommand(ctx))
+                .addSubcommand("export", ExportCommand.commandLine(ctx));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, err));

@@ -23,6 +23,11 @@ final class ModelOptions {
             description = "update nonlinearity: tanh (default), sigmoid, relu, quantSigm, quantSigm4, quantTanh")
     String update;
 
+    /** The nonlinearity options given, as a command line ("" when none). */
+    String describe() {
+        return (gate == null ? "" : " --gate " + gate) + (update == null ? "" : " --update " + update);
+    }
+
     Model load() {
         return ModelLoader.load(model, LoadOptions.of(
                 gate == null ? null : Nonlinearity.byName(gate),

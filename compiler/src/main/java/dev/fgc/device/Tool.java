@@ -25,6 +25,10 @@ public record Tool(String command, List<String> packages, String purpose) {
     /** A library, not a command: located by its header, as an absolute path. */
     public static final Tool SIMAVR_LIBRARY = new Tool("/usr/include/simavr/sim_avr.h",
             List.of("simavr", "libsimavr-dev"), "simavr's library (the AVR simulator the runner is built on)");
+    public static final Tool CMAKE = new Tool("cmake", List.of("cmake"), "builds the packages of fgc export cmake");
+    public static final Tool ARDUINO_BUILDER = new Tool("arduino-builder",
+            List.of("arduino-builder", "arduino-core-avr", "arduino-ctags"),
+            "Arduino's own sketch builder (builds the example of fgc export arduino)");
 
     public static List<Tool> forToolchain(String toolchain) {
         if ("arm-none-eabi".equals(toolchain)) {

@@ -37,6 +37,13 @@ public final class GeneratedFiles {
         return this;
     }
 
+    /** The same files one folder down: {@code under("src")} turns {@code a.c} into {@code src/a.c}. */
+    public GeneratedFiles under(String folder) {
+        GeneratedFiles moved = new GeneratedFiles();
+        files.forEach((path, content) -> moved.add(folder + "/" + path, content));
+        return moved;
+    }
+
     public Map<String, byte[]> asMap() {
         return Collections.unmodifiableMap(files);
     }

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Comma-separated lines of literals for a C array initialiser. */
-final class IntLiterals {
+public final class IntLiterals {
     private static final int PER_LINE = 16;
 
     private IntLiterals() {
     }
 
-    static List<String> lines(int[] values) {
+    public static List<String> lines(int[] values) {
         String[] literals = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             literals[i] = literal(values[i]);

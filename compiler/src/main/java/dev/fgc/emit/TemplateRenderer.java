@@ -1,5 +1,8 @@
 package dev.fgc.emit;
 
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.PathGlobMatcher;
+import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -27,6 +30,12 @@ public final class TemplateRenderer {
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);
         config.setFallbackOnNullLoopVariable(false);
+        // Export templates hold CMake and PlatformIO files, whose own ${...} must pass through: there
+        // FreeMarker interpolates [=...] instead.
+        TemplateConfiguration squareBrackets = new TemplateConfiguration();
+        squareBrackets.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        config.setTemplateConfigurations(
+                new ConditionalTemplateConfigurationFactory(new PathGlobMatcher("export/**"), squareBrackets));
     }
 
     public static TemplateRenderer get() {

@@ -57,14 +57,15 @@ final class Oracle {
                 deviceReal[c] = device.bits()[c] / scale;
             }
             cmp.add(i, Arrays.equals(expected, device.bits()), FixedReference.argmax(expected),
-                    floatClass, floatScores, device.predicted(), deviceReal, data.label(i));
+                    floatClass, floatScores, device.predicted(), deviceReal, device.bits(), data.label(i));
         } else {
             boolean all = true;
             for (int c = 0; c < deviceReal.length; c++) {
                 deviceReal[c] = Float.intBitsToFloat(device.bits()[c]);
                 all &= ScoreCheck.floatMatches(deviceReal[c], floatScores[c]);
             }
-            cmp.add(i, all, floatClass, floatClass, floatScores, device.predicted(), deviceReal, data.label(i));
+            cmp.add(i, all, floatClass, floatClass, floatScores, device.predicted(), deviceReal, device.bits(),
+                    data.label(i));
         }
     }
 }

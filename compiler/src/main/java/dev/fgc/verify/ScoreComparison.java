@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 final class ScoreComparison {
     private final List<Integer> mismatches = new ArrayList<>();
     private final List<Integer> predictions = new ArrayList<>();
+    private final List<int[]> scoreBits = new ArrayList<>();
     private int samples;
     private int matched;
     private int agreed;
@@ -28,11 +29,13 @@ final class ScoreComparison {
      * @param oracleMatched whether the device's scores match the oracle's
      * @param floatScores   the float reference's scores
      * @param deviceScores  the device's scores as real numbers
+     * @param deviceBits    the same as the device printed them: each score's raw 32 bits
      */
     void add(int index, boolean oracleMatched, int oracleClass, int floatClass, double[] floatScores,
-             int deviceClass, double[] deviceScores, OptionalInt label) {
+             int deviceClass, double[] deviceScores, int[] deviceBits, OptionalInt label) {
         samples++;
         predictions.add(deviceClass);
+        scoreBits.add(deviceBits.clone());
         if (oracleMatched) {
             matched++;
         } else {
@@ -63,6 +66,10 @@ final class ScoreComparison {
 
     List<Integer> predictions() {
         return List.copyOf(predictions);
+    }
+
+    List<int[]> scoreBits() {
+        return List.copyOf(scoreBits);
     }
 
     List<Integer> mismatches() {
@@ -101,7 +108,7 @@ final class ScoreComparison {
                 : Optional.of(new VerifyReport.Accuracy(floatAccuracy().getAsDouble(),
                 referenceAccuracy().getAsDouble(), deviceAccuracy().getAsDouble()));
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement(), maxAbsError,
-                meanAbsError(), sizes, speed, mismatches(), predictions(), Optional.empty(),
+                meanAbsError(), sizes, speed, mismatches(), predictions(), scoreBits(), Optional.empty(),
                 Optional.empty());
     }
 

@@ -9,12 +9,13 @@ import java.util.Optional;
 
 /**
  * The outcome of one verification: what matched, accuracy, sizes and speed. The per-example
- * device predictions are kept for callers but left out of the JSON, which stays small.
+ * device predictions and raw score bits (int32, or float32 bits) are kept for callers (the Java
+ * twin's tests compare with them) but left out of the JSON, which stays small.
  */
 public record VerifyReport(String model, String board, String precision, int samples, int matched,
                            Optional<Accuracy> accuracy, double agreement, double maxAbsScoreError,
                            double meanAbsScoreError, Sizes sizes, Speed speed,
-                           List<Integer> mismatches, List<Integer> devicePredictions,
+                           List<Integer> mismatches, List<Integer> devicePredictions, List<int[]> deviceScoreBits,
                            Optional<Map<String, Object>> quantization, Optional<Map<String, Object>> packing) {
 
     /** Accuracy against the labels of the float model, of the oracle (the reference) and of the device. */
@@ -59,14 +60,14 @@ public record VerifyReport(String model, String board, String precision, int sam
 
     public VerifyReport withQuantization(Map<String, Object> q) {
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
-                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, Optional.of(q),
+                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, deviceScoreBits, Optional.of(q),
                 packing);
     }
 
     /** Adds the size accounting: per tensor layout, value and index bytes; constantBytes; RAM. */
     public VerifyReport withSizes(Map<String, Object> s) {
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
-                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, quantization,
+                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, deviceScoreBits, quantization,
                 Optional.of(s));
     }
 

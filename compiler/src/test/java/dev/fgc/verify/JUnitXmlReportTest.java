@@ -18,7 +18,7 @@ class JUnitXmlReportTest {
     void oneCasePerSampleWithFailuresForMismatches() throws Exception {
         VerifyReport r = new VerifyReport("m<&>", "mps2-an386", "int8", 3, 2, Optional.empty(), 1, 0, 0,
                 new VerifyReport.Sizes(1, 2, 3, 4, 5),
-                new VerifyReport.Speed(DeviceRun.Unit.INSTRUCTIONS, 6, 25_000_000), List.of(1), List.of(0, 2, 1), Optional.empty(),
+                new VerifyReport.Speed(DeviceRun.Unit.INSTRUCTIONS, 6, 25_000_000), List.of(1), List.of(0, 2, 1), List.of(), Optional.empty(),
                 Optional.empty());
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
                 new ByteArrayInputStream(JUnitXmlReport.of(r).getBytes(StandardCharsets.UTF_8)));
