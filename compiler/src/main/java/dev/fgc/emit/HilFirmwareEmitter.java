@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hardware-in-the-loop firmware around a compiled model: the verification firmware's start-up
- * code and linker script (without semihosting), the frame loop of docs/hil-protocol.md, and the
- * driver of the board's UART named by the {@code uart} key of its descriptor.
+ * The hardware-in-the-loop firmware around a compiled model: the frame loop of
+ * docs/hil-protocol.md, the driver of the board's UART named by the {@code uart} key of its
+ * descriptor, and the verification firmware's start-up code and linker script (Cortex-M, without
+ * semihosting) or stack painting (AVR).
  */
 public final class HilFirmwareEmitter {
     public static final String LINKER_SCRIPT = FirmwareEmitter.LINKER_SCRIPT;
@@ -29,11 +30,12 @@ public final class HilFirmwareEmitter {
     public GeneratedFiles emit(Board board, CompiledModel compiled, long fingerprint) {
         Map<String, Object> d = new LinkedHashMap<>(model.commonData(compiled));
         d.put("board", FirmwareEmitter.boardData(board));
-        d.put("uart", uartData(board));
+        Map<String, Object> uart = uartData(board);
+        d.put("uart", uart);
         d.put("fingerprint", String.format("0x%08X", fingerprint));
         d.put("semihosting", false);
         TemplateRenderer r = TemplateRenderer.get();
-        String driver = (String) ((Map<?, ?>) d.get("uart")).get("driver");
+        String driver = (String) uart.get("driver");
         GeneratedFiles files = new GeneratedFiles()
                 .add("fw_firmware.h", r.render("firmware/fw_firmware.h.ftl", d))
                 .add("fw_hil.c", r.render("firmware/hil_main.c.ftl", d))
