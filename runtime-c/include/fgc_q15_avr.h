@@ -1,41 +1,203 @@
 /*
- * fgc runtime: the fixed-point operations that read constants, for 8-bit AVR (ATmega); included by
- * fgc_q15_inline.h in place of its §3.1 and §3.2 products and §3.4 table lookup, which it keeps for
- * every other target. The same integers as there (docs/fixed-point.md), computed the way an 8-bit
- * core without a barrel shifter likes:
+ * fgc runtime: the fixed-point operations of docs/fixed-point.md for 8-bit AVR (ATmega), where
+ * fgc_q15_inline.h's own versions would be slow or wrong; it includes this header at its top and
+ * leaves out the functions defined here. The same integers as there, computed the way an 8-bit core
+ * without a barrel shifter and with an 8x8 multiplier likes:
  *  - constants are in program memory (FGC_ROM), read with LPM through fgc_rom.h;
- *  - products are 8x16 or 16x16 bits (the hardware multiplier is 8x8: GCC's widening multiply
- *    helpers, never a 32x32 one), sums 32 bits wide where §3.2 bounds them;
- *  - values that fit 16 bits stay 16 bits, so the table lookup of tanh needs no 32-bit shift.
+ *  - int8-weight products are 8x16-bit multiply-accumulates in assembly (two MULs, a 32-bit sum);
+ *    other products are 16x16 bits (GCC's widening helpers), never a 32x32 multiplication, since
+ *    §3 bounds the operands: activations, hidden state and Q14 constants are int16 values;
+ *  - shifts by a constant move whole bytes first and then shift at most 7 bits, unrolled;
+ *  - values that fit 16 bits stay 16 bits (tanh's table lookup needs no 32-bit arithmetic).
  */
 #ifndef FGC_Q15_AVR_H
 #define FGC_Q15_AVR_H
 
+/* defined in fgc_q15_inline.h, after this header */
+FGC_INLINE int32_t fgc_rshift32(int32_t a, int s);
+FGC_INLINE int64_t fgc_rshift64(int64_t a, int s);
+FGC_INLINE int32_t fgc_sat16(int32_t a);
+FGC_INLINE int32_t fgc_sat32(int64_t a);
+FGC_INLINE int32_t fgc_add_sat32(int32_t a, int32_t b);
+
+/* ------------------------------------------------------------------------------- §2 */
+
+/* a / 2 rounded down: one arithmetic shift through the four bytes. In assembly so that GCC keeps a
+ * run of them unrolled (it would loop, costing half as much again per bit). */
+FGC_INLINE int32_t fgc_asr1_avr(int32_t a)
+{
+    __asm__("asr %D0\n\tror %C0\n\tror %B0\n\tror %A0" : "+r"(a));
+    return a;
+}
+
+FGC_INLINE int16_t fgc_asr1_16_avr(int16_t a)
+{
+    __asm__("asr %B0\n\tror %A0" : "+r"(a));
+    return a;
+}
+
+FGC_INLINE uint32_t fgc_lsl1_avr(uint32_t a)
+{
+    __asm__("lsl %A0\n\trol %B0\n\trol %C0\n\trol %D0" : "+r"(a));
+    return a;
+}
+
+/* floor(a / 2^s) for a constant s from 0 to 31: whole bytes by moving them, then the remaining r
+ * bits one by one; from 16 on the rest fits 16 bits and is shifted as such. With r >= 5 and a
+ * whole byte moved, shifting left by 8 - r bits (the value has room) and moving one more byte is
+ * shorter. */
+FGC_INLINE int32_t fgc_asr_avr(int32_t a, int s)
+{
+    int r = s & 7;
+    if (s >= 16) {
+        int16_t q = (int16_t)(s >= 24 ? a >> 24 : a >> 16);
+        for (; r > 0; r--) {
+            q = fgc_asr1_16_avr(q);
+        }
+        return q;
+    }
+    if (s >= 8 && r >= 5) {
+        uint32_t u = (uint32_t)(a >> 8); /* fits 24 bits: room for 8 - r more */
+        for (; r < 8; r++) {
+            u = fgc_lsl1_avr(u);
+        }
+        return (int32_t)u >> 8;
+    }
+    if (s >= 8) {
+        a >>= 8;
+    }
+    for (; r > 0; r--) {
+        a = fgc_asr1_avr(a);
+    }
+    return a;
+}
+
+/* bit b of a, for a constant b from 0 to 31: a bit of one byte */
+FGC_INLINE int32_t fgc_bit_avr(int32_t a, int b)
+{
+    uint8_t byte = (uint8_t)((uint32_t)a >> (8 * (b >> 3)));
+    return (byte >> (b & 7)) & 1;
+}
+
+/* §2 rshift(a, s) for 1 <= s <= 31 as floor(a / 2^s) plus bit s - 1 of a (no overflow: the floor
+ * is at most 2^30 in magnitude). */
+FGC_INLINE int32_t fgc_rshift32_avr(int32_t a, int s)
+{
+    return fgc_asr_avr(a, s) + fgc_bit_avr(a, s - 1);
+}
+
+/* The product of two int16 values, 16x16 -> 32 bits in four 8x8 multiplications, inline (GCC calls
+ * a library helper, at twice the cost). After MULSU the carry is the sign of its 16-bit product. */
+FGC_INLINE int32_t fgc_mul16_avr(int32_t a, int32_t b)
+{
+    int32_t p;
+    int16_t x = (int16_t)a, y = (int16_t)b;
+    uint8_t zero = 0;
+    __asm__("muls %B[x], %B[y]\n\t"
+            "movw %C[p], r0\n\t"
+            "mul %A[x], %A[y]\n\t"
+            "movw %A[p], r0\n\t"
+            "mulsu %B[x], %A[y]\n\t"
+            "sbc %D[p], %[zero]\n\t"
+            "add %B[p], r0\n\t"
+            "adc %C[p], r1\n\t"
+            "adc %D[p], %[zero]\n\t"
+            "mulsu %B[y], %A[x]\n\t"
+            "sbc %D[p], %[zero]\n\t"
+            "add %B[p], r0\n\t"
+            "adc %C[p], r1\n\t"
+            "adc %D[p], %[zero]\n\t"
+            "clr __zero_reg__"
+            : [p] "=&r"(p)
+            : [x] "a"(x), [y] "a"(y), [zero] "r"(zero)
+            : "r0");
+    return p;
+}
+
+/* a * b for any int32 a and an int16 b, when the product fits int32 (§3.5 requires it): the low
+ * half of a times b plus the high half's product, of which only the low 16 bits matter, shifted
+ * up; computed modulo 2^32, which gives the exact product since it fits. */
+FGC_INLINE int32_t fgc_mul32x16_avr(int32_t a, int32_t b)
+{
+    uint32_t lo = (uint32_t)((int32_t)(uint16_t)a * (int16_t)b);
+    uint16_t hi = (uint16_t)((uint16_t)((uint32_t)a >> 16) * (uint16_t)b);
+    return (int32_t)(lo + ((uint32_t)hi << 16));
+}
+
+/* §3.3 bias: sat16(a + b) for any int32 a: a is clamped to 17 bits by its top half (0 or -1 when
+ * it fits), read as bytes. */
+FGC_INLINE int32_t fgc_bias_q15_avr(int32_t a, int32_t b)
+{
+    int16_t top = (int16_t)((uint32_t)a >> 16);
+    if (top != 0 && top != -1) {
+        return (a >> 31) ^ 32767;
+    }
+    return fgc_sat16(a + b);
+}
+
 /* ------------------------------------------------------------------------------- §3.1 */
 
-/* §3.1 over the n inputs of a step; d = sat16(x - mean) and 1/std are int16, so their product is
- * a 16x16 multiply. */
+/* §3.1 over the n inputs of a step: d = sat16(x - mean) and 1/std are int16, so their product is a
+ * 16x16 multiplication. */
 FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, const int16_t *inv_std, uint32_t n,
                                       int s, int16_t *y)
 {
     uint16_t i;
     for (i = 0; i < (uint16_t)n; i++) {
-        int16_t d = (int16_t)fgc_sat16((int32_t)x[i] - FGC_ROM_I16(mean + i));
-        y[i] = (int16_t)fgc_sat16(fgc_rshift32((int32_t)d * FGC_ROM_I16(inv_std + i), s));
+        int32_t d = fgc_sat16((int32_t)x[i] - FGC_ROM_I16(mean + i));
+        y[i] = (int16_t)fgc_sat16(fgc_rshift32(fgc_mul16_avr(d, FGC_ROM_I16(inv_std + i)), s));
     }
 }
 
 /* ------------------------------------------------------------------------------- §3.2 */
 
-/* sum_c m[c] * v[c], int8 weights in program memory: exact in int32 under §3.2's bound. */
+/*
+ * sum_c m[c] * v[c], int8 weights in program memory, exact in int32 under §3.2's bound. Each
+ * product is w * v = w * lo(v) + 256 * w * hi(v), two 8x8 multiplications (MULSU: signed weight,
+ * unsigned low byte; MULS: signed high byte), each 16 bits signed. Flipping a 16-bit value's top
+ * bit adds 2^15 modulo 2^16 and makes it unsigned, so both are added without sign extension; the
+ * sum starts at -cols * (2^15 + 2^23), which those additions cancel, modulo 2^32 (the true sum
+ * fits int32). Two columns a turn of the loop: 22 cycles a multiply-accumulate.
+ */
+#define FGC_MAC_Q7_AVR                  \
+    "lpm %[w], Z+\n\t"                   \
+    "ld %[lo], X+\n\t"                   \
+    "ld %[hi], X+\n\t"                   \
+    "mulsu %[w], %[lo]\n\t"              \
+    "eor r1, %[flip]\n\t"                \
+    "add %A[acc], r0\n\t"                \
+    "adc %B[acc], r1\n\t"                \
+    "adc %C[acc], %[zero]\n\t"           \
+    "adc %D[acc], %[zero]\n\t"           \
+    "muls %[w], %[hi]\n\t"               \
+    "eor r1, %[flip]\n\t"                \
+    "add %B[acc], r0\n\t"                \
+    "adc %C[acc], r1\n\t"                \
+    "adc %D[acc], %[zero]\n\t"
+
 FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
 {
-    int32_t acc = 0;
-    uint16_t c;
-    for (c = 0; c < cols; c++) {
-        acc += (int32_t)(int16_t)FGC_ROM_I8(m + c) * v[c];
+    uint32_t acc = 0u - (uint32_t)cols * 0x808000ul;
+    uint8_t w, lo, hi;
+    uint8_t flip = 0x80, zero = 0;
+    uint16_t pairs = cols >> 1;
+    if (cols & 1) {
+        __asm__(FGC_MAC_Q7_AVR "clr __zero_reg__"
+                : [acc] "+r"(acc), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo), [hi] "=&a"(hi)
+                : [flip] "r"(flip), [zero] "r"(zero)
+                : "r0", "memory");
     }
-    return acc;
+    if (pairs > 0) {
+        __asm__("1:\n\t" FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR
+                "sbiw %[n], 1\n\t"
+                "brne 1b\n\t"
+                "clr __zero_reg__"
+                : [acc] "+r"(acc), [n] "+w"(pairs), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),
+                  [hi] "=&a"(hi)
+                : [flip] "r"(flip), [zero] "r"(zero)
+                : "r0", "memory");
+    }
+    return (int32_t)acc;
 }
 
 /* sum_c m[c] * v[c], int16 weights in program memory: each product fits int32, the sum int64. */
@@ -44,15 +206,9 @@ FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint16_t 
     int64_t acc = 0;
     uint16_t c;
     for (c = 0; c < cols; c++) {
-        acc += (int32_t)FGC_ROM_I16(m + c) * v[c];
+        acc += fgc_mul16_avr(FGC_ROM_I16(m + c), v[c]);
     }
     return acc;
-}
-
-/* Whether rshift(m . v, s) fits int32 for any int16 values (see the portable kernels). */
-FGC_INLINE int fgc_fits32_q15(uint32_t cols, int s)
-{
-    return s <= 30 && cols < (2u << s);
 }
 
 /* y (+)= rshift(dot, s), the sum saturated (§3.2). */
@@ -61,12 +217,19 @@ FGC_INLINE void fgc_store_q7_q15(int32_t *y, int32_t dot, int s, int acc)
     *y = acc ? fgc_add_sat32(*y, fgc_rshift32(dot, s)) : fgc_rshift32(dot, s);
 }
 
+/* y (+)= rshift(dot, s), saturated. rshift(dot, s) = rshift(floor(dot / 2^k), s - k) for k < s; with k
+ * whole bytes (the most below s) and cols <= 2^k, |floor(dot / 2^k)| <= cols * 2^30 / 2^k fits int32:
+ * its four bytes are read out of the int64 (no 64-bit shift), and the rest is int32 arithmetic. */
 FGC_INLINE void fgc_store_q15_q15(int32_t *y, int64_t dot, uint32_t cols, int s, int acc)
 {
-    int64_t r = fgc_rshift64(dot, s);
-    if (fgc_fits32_q15(cols, s)) {
-        *y = acc ? fgc_add_sat32(*y, (int32_t)r) : (int32_t)r;
+    int k = (s - 1) & ~7;
+    if (s >= 1 && s <= 32 && cols <= (1ul << k)) {
+        int32_t q, r;
+        memcpy(&q, (const uint8_t *)&dot + k / 8, sizeof q); /* little-endian: bytes k/8 .. k/8 + 3 */
+        r = fgc_rshift32(q, s - k);
+        *y = acc ? fgc_add_sat32(*y, r) : r;
     } else {
+        int64_t r = fgc_rshift64(dot, s);
         *y = fgc_sat32(acc ? (int64_t)*y + r : r);
     }
 }
@@ -110,14 +273,16 @@ FGC_INLINE void fgc_matvec2_q15_q15_inl(const int16_t *m1, const int16_t *v1, ui
 
 /* tanh of x in Q(f) as Q14, §3.4 steps 1-3, for f from -16 to 31, in 16 bits: |x| <= 2^15, and u
  * (|x| in Q13) clamps to 2^16 - 1 where it would reach 2^16 (|x| >= 8): T[255] = T[256] = 16384, so
- * the table then gives 16384 as §3.4's branch does. */
+ * the table then gives 16384 as §3.4's branch does. The interpolation's (T[k+1] - T[k]) * t, with
+ * T[k+1] - T[k] <= 512, is two 8x8 products: d * t = lo(d) * t + 256 * hi(d) * t. */
 FGC_INLINE int32_t fgc_tanh_q14_el(int32_t x, int f)
 {
     uint16_t a = (uint16_t)(x < 0 ? -x : x);
     uint16_t u;
     const int16_t *tab;
     int16_t t0;
-    uint16_t d;
+    uint16_t d, lo;
+    uint8_t t;
     int16_t r;
     if (f >= 13) {
         u = f - 13 >= 16 ? 0u : (uint16_t)(a >> (f - 13));
@@ -127,10 +292,37 @@ FGC_INLINE int32_t fgc_tanh_q14_el(int32_t x, int f)
         u = (uint16_t)(a << (13 - f));
     }
     tab = fgc_tanh_table_q14 + (u >> 8);
+    t = (uint8_t)u;
     t0 = FGC_ROM_I16(tab);
-    d = (uint16_t)(FGC_ROM_I16(tab + 1) - t0); /* 0 to 512: the table rises */
-    r = (int16_t)(t0 + (int16_t)(((uint32_t)d * (uint8_t)u + 128u) >> 8));
+    d = (uint16_t)(FGC_ROM_I16(tab + 1) - t0);
+    lo = (uint16_t)((uint8_t)d * t); /* <= 255 * 255: + 128 stays below 2^16 */
+    r = (int16_t)(t0 + (int16_t)((uint8_t)(d >> 8) * t + ((lo + 128u) >> 8)));
     return x < 0 ? -(int32_t)r : r;
+}
+
+/* ------------------------------------------------------------------------------- §3.5, §3.6 */
+
+/* §3.5 FastGRNN with the int32 kernel's requirements (see fgc_q15_inline.h): z, c, h, zeta and nu
+ * are int16 values, so z * h and zeta * z are 16x16 products; coef and zi may need 32 bits, and
+ * their products with an int16 fit int32 as required. */
+FGC_INLINE int32_t fgc_fastgrnn_blend_q15_el(int32_t z, int fz, int32_t c, int fc, int32_t zeta, int32_t nu,
+                                             int fh, int32_t h)
+{
+    int sc = 14 + fc - fh;
+    if (fz >= 0) {
+        int32_t coef = zeta + nu + fgc_rshift32(fgc_mul16_avr(-zeta, z), fz);
+        return fgc_sat16(fgc_rshift32(fgc_mul16_avr(z, h), fz) + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
+    } else {
+        int32_t zi = z * ((int32_t)1 << -fz);
+        int32_t coef = zeta + nu - fgc_mul32x16_avr(zi, zeta);
+        return fgc_sat16(fgc_mul32x16_avr(zi, h) + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
+    }
+}
+
+/* §3.6 FastRNN: alpha, beta, c and h are int16 values. */
+FGC_INLINE int32_t fgc_fastrnn_blend_q15_el(int32_t c, int fc, int32_t alpha, int32_t beta, int fh, int32_t h)
+{
+    return fgc_sat16(fgc_rshift32(fgc_mul16_avr(beta, h), 14) + fgc_rshift32(fgc_mul16_avr(alpha, c), 14 + fc - fh));
 }
 
 #endif /* FGC_Q15_AVR_H */
