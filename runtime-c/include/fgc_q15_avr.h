@@ -3,7 +3,7 @@
  * fgc_q15_inline.h's own versions would be slow or wrong; it includes this header at its top and
  * leaves out the functions defined here. The same integers as there, computed the way an 8-bit core
  * without a barrel shifter and with an 8x8 multiplier likes:
- *  - constants are in program memory (FGC_ROM), read with LPM through fgc_rom.h;
+ *  - constants are in program memory (FGC_ROM), read with LPM through fgc_memory.h;
  *  - int8-weight products are 8x16-bit multiply-accumulates in assembly (two MULs, a 32-bit sum);
  *    other products are 16x16 bits (GCC's widening helpers), never a 32x32 multiplication, since
  *    §3 bounds the operands: activations, hidden state and Q14 constants are int16 values;
@@ -115,13 +115,52 @@ FGC_INLINE int32_t fgc_mul16_avr(int32_t a, int32_t b)
 }
 
 /* a * b for any int32 a and an int16 b, when the product fits int32 (§3.5 requires it): the low
- * half of a times b plus the high half's product, of which only the low 16 bits matter, shifted
- * up; computed modulo 2^32, which gives the exact product since it fits. */
+ * half of a (unsigned) times b, in four 8x8 multiplications, plus the high half's product, of
+ * which only the low 16 bits matter, shifted up; modulo 2^32, which is the exact product since it
+ * fits. */
 FGC_INLINE int32_t fgc_mul32x16_avr(int32_t a, int32_t b)
 {
-    uint32_t lo = (uint32_t)((int32_t)(uint16_t)a * (int16_t)b);
+    uint32_t p;
+    uint16_t x = (uint16_t)a;
+    int16_t y = (int16_t)b;
     uint16_t hi = (uint16_t)((uint16_t)((uint32_t)a >> 16) * (uint16_t)b);
-    return (int32_t)(lo + ((uint32_t)hi << 16));
+    uint8_t zero = 0;
+    __asm__("mulsu %B[y], %B[x]\n\t" /* hi(y) signed * hi(x) unsigned, at byte 2 */
+            "movw %C[p], r0\n\t"
+            "mul %A[x], %A[y]\n\t"
+            "movw %A[p], r0\n\t"
+            "mulsu %B[y], %A[x]\n\t"  /* hi(y) * lo(x), signed, at byte 1 */
+            "sbc %D[p], %[zero]\n\t"
+            "add %B[p], r0\n\t"
+            "adc %C[p], r1\n\t"
+            "adc %D[p], %[zero]\n\t"
+            "mul %B[x], %A[y]\n\t"    /* hi(x) * lo(y), unsigned, at byte 1 */
+            "add %B[p], r0\n\t"
+            "adc %C[p], r1\n\t"
+            "adc %D[p], %[zero]\n\t"
+            "clr __zero_reg__"
+            : [p] "=&r"(p)
+            : [x] "a"(x), [y] "a"(y), [zero] "r"(zero)
+            : "r0");
+    return (int32_t)(p + ((uint32_t)hi << 16));
+}
+
+/* rshift(a, s) for |a| <= 2^30 (a product of two int16 values), any s from 0 to 255: a + 2^(s-1)
+ * cannot overflow, so it is a shift of the sum. */
+FGC_INLINE int32_t fgc_rshift_product_avr(int32_t a, int s)
+{
+    if (s == 0) {
+        return a;
+    }
+    return s >= 32 ? 0 : fgc_asr_avr(a + ((int32_t)1 << (s - 1)), s);
+}
+
+/* sat16(a): in range when the top two bytes are the sign of the low two */
+FGC_INLINE int16_t fgc_sat16_avr(int32_t a)
+{
+    int16_t top = (int16_t)(a >> 16);      /* bytes 2, 3 */
+    int16_t low = (int16_t)a;
+    return top == (low >> 15) ? low : (int16_t)((a >> 31) ^ 32767);
 }
 
 /* §3.3 bias: sat16(a + b) for any int32 a: a is clamped to 17 bits by its top half (0 or -1 when
@@ -132,7 +171,7 @@ FGC_INLINE int32_t fgc_bias_q15_avr(int32_t a, int32_t b)
     if (top != 0 && top != -1) {
         return (a >> 31) ^ 32767;
     }
-    return fgc_sat16(a + b);
+    return fgc_sat16_avr(a + (int16_t)b);
 }
 
 /* ------------------------------------------------------------------------------- §3.1 */
@@ -175,19 +214,40 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     "adc %C[acc], r1\n\t"                \
     "adc %D[acc], %[zero]\n\t"
 
+/* acc + m[0] * v[0] in the biased sum above; m and v move on by one element */
+#define FGC_MAC1_Q7_AVR(acc, m, v)                                                                      \
+    do {                                                                                               \
+        uint8_t w_, lo_, hi_, flip_ = 0x80, zero_ = 0;                                                 \
+        __asm__(FGC_MAC_Q7_AVR "clr __zero_reg__"                                                      \
+                : [acc] "+r"(acc), "+z"(m), "+x"(v), [w] "=&a"(w_), [lo] "=&a"(lo_), [hi] "=&a"(hi_)   \
+                : [flip] "r"(flip_), [zero] "r"(zero_)                                                 \
+                : "r0", "memory");                                                                     \
+    } while (0)
+
+/* Short rows (up to 8 columns, a constant) are unrolled; longer ones loop over pairs of columns. */
 FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
 {
     uint32_t acc = 0u - (uint32_t)cols * 0x808000ul;
-    uint8_t w, lo, hi;
-    uint8_t flip = 0x80, zero = 0;
     uint16_t pairs = cols >> 1;
-    if (cols & 1) {
-        __asm__(FGC_MAC_Q7_AVR "clr __zero_reg__"
-                : [acc] "+r"(acc), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo), [hi] "=&a"(hi)
-                : [flip] "r"(flip), [zero] "r"(zero)
-                : "r0", "memory");
+    if (cols <= 8) { /* written out: GCC does not unroll loops at -Os */
+        switch (cols) {
+        case 8: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
+        case 7: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
+        case 6: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
+        case 5: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
+        case 4: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
+        case 3: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
+        case 2: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
+        case 1: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
+        default: break;
+        }
+        return (int32_t)acc;
     }
-    if (pairs > 0) {
+    if (cols & 1) {
+        FGC_MAC1_Q7_AVR(acc, m, v);
+    }
+    {
+        uint8_t w, lo, hi, flip = 0x80, zero = 0;
         __asm__("1:\n\t" FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR
                 "sbiw %[n], 1\n\t"
                 "brne 1b\n\t"
@@ -271,33 +331,67 @@ FGC_INLINE void fgc_matvec2_q15_q15_inl(const int16_t *m1, const int16_t *v1, ui
 
 /* ------------------------------------------------------------------------------- §3.4 */
 
+/* a * 2^k for a constant k (the caller keeps it in 16 bits), one bit at a time, unrolled */
+FGC_INLINE uint16_t fgc_lsl16_avr(uint16_t a, int k)
+{
+    for (; k > 0; k--) {
+        __asm__("lsl %A0\n\trol %B0" : "+r"(a));
+    }
+    return a;
+}
+
+FGC_INLINE uint16_t fgc_lsr16_avr(uint16_t a, int k)
+{
+    if (k >= 8) {
+        a >>= 8;
+        k -= 8;
+    }
+    for (; k > 0; k--) {
+        __asm__("lsr %B0\n\tror %A0" : "+r"(a));
+    }
+    return a;
+}
+
 /* tanh of x in Q(f) as Q14, §3.4 steps 1-3, for f from -16 to 31, in 16 bits: |x| <= 2^15, and u
  * (|x| in Q13) clamps to 2^16 - 1 where it would reach 2^16 (|x| >= 8): T[255] = T[256] = 16384, so
- * the table then gives 16384 as §3.4's branch does. The interpolation's (T[k+1] - T[k]) * t, with
- * T[k+1] - T[k] <= 512, is two 8x8 products: d * t = lo(d) * t + 256 * hi(d) * t. */
+ * the table then gives 16384 as §3.4's branch does. The interpolation T[k] + rshift(d * t, 8) with
+ * d = T[k+1] - T[k] <= 512 is d * t = lo(d) * t + 256 * hi(d) * t, and rshift(lo(d) * t, 8) is the
+ * product's high byte plus bit 7 of its low byte: two 8x8 multiplications. */
 FGC_INLINE int32_t fgc_tanh_q14_el(int32_t x, int f)
 {
-    uint16_t a = (uint16_t)(x < 0 ? -x : x);
+    uint16_t a = (uint16_t)(x < 0 ? -(uint16_t)x : (uint16_t)x);
     uint16_t u;
     const int16_t *tab;
-    int16_t t0;
-    uint16_t d, lo;
-    uint8_t t;
-    int16_t r;
+    uint16_t r;
+    uint8_t d0, d1, q, zero = 0;
     if (f >= 13) {
-        u = f - 13 >= 16 ? 0u : (uint16_t)(a >> (f - 13));
+        u = f - 13 >= 16 ? 0u : fgc_lsr16_avr(a, f - 13);
     } else if (13 - f >= 16 || a >= (uint16_t)(65536ul >> (13 - f))) {
         u = a != 0 ? 0xFFFFu : 0u;
     } else {
-        u = (uint16_t)(a << (13 - f));
+        u = fgc_lsl16_avr(a, 13 - f);
     }
     tab = fgc_tanh_table_q14 + (u >> 8);
-    t = (uint8_t)u;
-    t0 = FGC_ROM_I16(tab);
-    d = (uint16_t)(FGC_ROM_I16(tab + 1) - t0);
-    lo = (uint16_t)((uint8_t)d * t); /* <= 255 * 255: + 128 stays below 2^16 */
-    r = (int16_t)(t0 + (int16_t)((uint8_t)(d >> 8) * t + ((lo + 128u) >> 8)));
-    return x < 0 ? -(int32_t)r : r;
+    __asm__("lpm %A[r], Z+\n\t"
+            "lpm %B[r], Z+\n\t"
+            "lpm %[d0], Z+\n\t"
+            "lpm %[d1], Z\n\t"
+            "sub %[d0], %A[r]\n\t"
+            "sbc %[d1], %B[r]\n\t"
+            "mul %[d0], %[t]\n\t"
+            "mov %[q], r1\n\t"
+            "lsl r0\n\t"
+            "adc %[q], %[zero]\n\t"
+            "mul %[d1], %[t]\n\t"
+            "add r0, %[q]\n\t"
+            "adc r1, %[zero]\n\t"
+            "add %A[r], r0\n\t"
+            "adc %B[r], r1\n\t"
+            "clr __zero_reg__"
+            : [r] "=&r"(r), [d0] "=&r"(d0), [d1] "=&r"(d1), [q] "=&r"(q), "+z"(tab)
+            : [t] "r"((uint8_t)u), [zero] "r"(zero)
+            : "r0");
+    return x < 0 ? -(int32_t)(int16_t)r : (int16_t)r;
 }
 
 /* ------------------------------------------------------------------------------- §3.5, §3.6 */
@@ -310,19 +404,21 @@ FGC_INLINE int32_t fgc_fastgrnn_blend_q15_el(int32_t z, int fz, int32_t c, int f
 {
     int sc = 14 + fc - fh;
     if (fz >= 0) {
-        int32_t coef = zeta + nu + fgc_rshift32(fgc_mul16_avr(-zeta, z), fz);
-        return fgc_sat16(fgc_rshift32(fgc_mul16_avr(z, h), fz) + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
+        int32_t coef = zeta + nu + fgc_rshift_product_avr(fgc_mul16_avr(-zeta, z), fz);
+        return fgc_sat16_avr(fgc_rshift_product_avr(fgc_mul16_avr(z, h), fz)
+                             + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
     } else {
         int32_t zi = z * ((int32_t)1 << -fz);
         int32_t coef = zeta + nu - fgc_mul32x16_avr(zi, zeta);
-        return fgc_sat16(fgc_mul32x16_avr(zi, h) + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
+        return fgc_sat16_avr(fgc_mul32x16_avr(zi, h) + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
     }
 }
 
 /* §3.6 FastRNN: alpha, beta, c and h are int16 values. */
 FGC_INLINE int32_t fgc_fastrnn_blend_q15_el(int32_t c, int fc, int32_t alpha, int32_t beta, int fh, int32_t h)
 {
-    return fgc_sat16(fgc_rshift32(fgc_mul16_avr(beta, h), 14) + fgc_rshift32(fgc_mul16_avr(alpha, c), 14 + fc - fh));
+    return fgc_sat16_avr(fgc_rshift_product_avr(fgc_mul16_avr(beta, h), 14)
+                         + fgc_rshift_product_avr(fgc_mul16_avr(alpha, c), 14 + fc - fh));
 }
 
 #endif /* FGC_Q15_AVR_H */

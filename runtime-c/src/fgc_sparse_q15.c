@@ -1,6 +1,6 @@
 /* §3.2 over compressed rows (fgc_sparse.h). One definition per index width and value type,
  * written once as a macro so the four variants cannot drift apart; the rounding shift and the
- * saturation are fgc_q15_inline.h's; the arrays are in flash, read through fgc_rom.h. */
+ * saturation are fgc_q15_inline.h's; the arrays are in flash, read through fgc_memory.h. */
 #include "fgc_sparse.h"
 #include "fgc_q15_inline.h"
 
