@@ -123,7 +123,8 @@ FGC_INLINE int32_t fgc_mul32x16_avr(int32_t a, int32_t b)
     uint32_t p;
     uint16_t x = (uint16_t)a;
     int16_t y = (int16_t)b;
-    uint16_t hi = (uint16_t)((uint16_t)((uint32_t)a >> 16) * (uint16_t)b);
+    uint16_t top = (uint16_t)((uint32_t)a >> 16);
+    uint16_t hi = top == 0 ? 0 : (uint16_t)(top * (uint16_t)b); /* a's top half is mostly 0 (§3.5's coef) */
     uint8_t zero = 0;
     __asm__("mulsu %B[y], %B[x]\n\t" /* hi(y) signed * hi(x) unsigned, at byte 2 */
             "movw %C[p], r0\n\t"
@@ -155,12 +156,31 @@ FGC_INLINE int32_t fgc_rshift_product_avr(int32_t a, int s)
     return s >= 32 ? 0 : fgc_asr_avr(a + ((int32_t)1 << (s - 1)), s);
 }
 
-/* sat16(a): in range when the top two bytes are the sign of the low two */
+/* sat16(a): in range when the top two bytes both equal the sign byte of the low two; compared
+ * byte by byte */
 FGC_INLINE int16_t fgc_sat16_avr(int32_t a)
 {
-    int16_t top = (int16_t)(a >> 16);      /* bytes 2, 3 */
-    int16_t low = (int16_t)a;
-    return top == (low >> 15) ? low : (int16_t)((a >> 31) ^ 32767);
+    uint8_t sign = (uint8_t)((int8_t)(a >> 8) >> 7);
+    if ((uint8_t)(a >> 16) == sign && (uint8_t)(a >> 24) == sign) {
+        return (int16_t)a;
+    }
+    return (int16_t)((a >> 31) ^ 32767);
+}
+
+/* sat32(a + b): the addition's overflow flag says when to saturate, to the sign of b */
+FGC_INLINE int32_t fgc_add_sat32_avr(int32_t a, int32_t b)
+{
+    uint8_t overflow = 0;
+    __asm__("add %A[a], %A[b]\n\t"
+            "adc %B[a], %B[b]\n\t"
+            "adc %C[a], %C[b]\n\t"
+            "adc %D[a], %D[b]\n\t"
+            "brvc 1f\n\t"
+            "inc %[o]\n"
+            "1:"
+            : [a] "+r"(a), [o] "+r"(overflow)
+            : [b] "r"(b));
+    return overflow ? (b >> 31) ^ INT32_MAX : a;
 }
 
 /* §3.3 bias: sat16(a + b) for any int32 a: a is clamped to 17 bits by its top half (0 or -1 when
@@ -196,12 +216,9 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
  * unsigned low byte; MULS: signed high byte), each 16 bits signed. Flipping a 16-bit value's top
  * bit adds 2^15 modulo 2^16 and makes it unsigned, so both are added without sign extension; the
  * sum starts at -cols * (2^15 + 2^23), which those additions cancel, modulo 2^32 (the true sum
- * fits int32). Two columns a turn of the loop: 22 cycles a multiply-accumulate.
+ * fits int32). 20 cycles a multiply-accumulate.
  */
-#define FGC_MAC_Q7_AVR                  \
-    "lpm %[w], Z+\n\t"                   \
-    "ld %[lo], X+\n\t"                   \
-    "ld %[hi], X+\n\t"                   \
+#define FGC_MAC_Q7_AVR_PRODUCT          \
     "mulsu %[w], %[lo]\n\t"              \
     "eor r1, %[flip]\n\t"                \
     "add %A[acc], r0\n\t"                \
@@ -214,67 +231,285 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     "adc %C[acc], r1\n\t"                \
     "adc %D[acc], %[zero]\n\t"
 
-/* acc + m[0] * v[0] in the biased sum above; m and v move on by one element */
-#define FGC_MAC1_Q7_AVR(acc, m, v)                                                                      \
-    do {                                                                                               \
-        uint8_t w_, lo_, hi_, flip_ = 0x80, zero_ = 0;                                                 \
-        __asm__(FGC_MAC_Q7_AVR "clr __zero_reg__"                                                      \
-                : [acc] "+r"(acc), "+z"(m), "+x"(v), [w] "=&a"(w_), [lo] "=&a"(lo_), [hi] "=&a"(hi_)   \
-                : [flip] "r"(flip_), [zero] "r"(zero_)                                                 \
-                : "r0", "memory");                                                                     \
-    } while (0)
+#define FGC_MAC_Q7_AVR                  \
+    "lpm %[w], Z+\n\t"                   \
+    "ld %[lo], X+\n\t"                   \
+    "ld %[hi], X+\n\t"                   \
+    FGC_MAC_Q7_AVR_PRODUCT
 
-/* Short rows (up to 8 columns, a constant) are unrolled; longer ones loop over pairs of columns. */
+/* Rows of up to 16 columns (a constant) are written out; longer ones loop over four columns at a
+ * time after the odd ones. */
+#define FGC_MAC_Q7_AVR_OPERANDS                                                                  \
+    : [acc] "+r"(acc), [n] "+w"(quads), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),   \
+      [hi] "=&a"(hi)
+
 FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
 {
     uint32_t acc = 0u - (uint32_t)cols * 0x808000ul;
-    uint16_t pairs = cols >> 1;
-    if (cols <= 8) { /* written out: GCC does not unroll loops at -Os */
-        switch (cols) {
-        case 8: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
-        case 7: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
-        case 6: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
-        case 5: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
-        case 4: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
-        case 3: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
-        case 2: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
-        case 1: FGC_MAC1_Q7_AVR(acc, m, v); /* fall through */
-        default: break;
-        }
+    uint8_t w, lo, hi, flip = 0x80, zero = 0;
+    uint16_t quads = cols >> 2;
+    if (__builtin_constant_p(cols) && cols <= 16) {
+        __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
+                "clr __zero_reg__"
+                FGC_MAC_Q7_AVR_OPERANDS
+                : [k] "i"(cols), [flip] "r"(flip), [zero] "r"(zero)
+                : "r0", "memory");
         return (int32_t)acc;
     }
-    if (cols & 1) {
-        FGC_MAC1_Q7_AVR(acc, m, v);
+    if (__builtin_constant_p(cols)) {
+        __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
+                "clr __zero_reg__"
+                FGC_MAC_Q7_AVR_OPERANDS
+                : [k] "i"(cols & 3), [flip] "r"(flip), [zero] "r"(zero)
+                : "r0", "memory");
+    } else {
+        uint8_t k;
+        for (k = cols & 3; k > 0; k--) {
+            __asm__(FGC_MAC_Q7_AVR "clr __zero_reg__"
+                    FGC_MAC_Q7_AVR_OPERANDS
+                    : [flip] "r"(flip), [zero] "r"(zero)
+                    : "r0", "memory");
+        }
     }
-    {
-        uint8_t w, lo, hi, flip = 0x80, zero = 0;
-        __asm__("1:\n\t" FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR
+    if (quads > 0) {
+        __asm__("1:\n\t" FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR
                 "sbiw %[n], 1\n\t"
                 "brne 1b\n\t"
                 "clr __zero_reg__"
-                : [acc] "+r"(acc), [n] "+w"(pairs), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),
-                  [hi] "=&a"(hi)
+                FGC_MAC_Q7_AVR_OPERANDS
                 : [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
     }
     return (int32_t)acc;
 }
 
-/* sum_c m[c] * v[c], int16 weights in program memory: each product fits int32, the sum int64. */
+/*
+ * A compressed row's products with int8 values (fgc_sparse.h): n non-zeros, their columns in idx
+ * (one byte each, or two with wide) and values in val, both in program memory and both advanced
+ * past the row. The multiply-accumulate is fgc_dot_q7_q15's, on the input its column picks; Z
+ * reads the two arrays in turn. Fixed scratch registers (r18 the flip mask, r19 zero, r20-r22 the
+ * weight and input bytes, r23 the column) keep the operands few enough for GCC's register
+ * allocator. About 36 cycles a non-zero.
+ */
+#define FGC_SPDOT_Q7_AVR_TAIL                   \
+    "movw r26, %[v]\n\t"                         \
+    "add r26, r23\n\t"                           \
+    "adc r27, r19\n\t"                           \
+    "add r26, r23\n\t"                           \
+    "adc r27, r24\n\t"                           \
+    "ld r21, X+\n\t"                             \
+    "ld r22, X\n\t"                              \
+    "mulsu r20, r21\n\t"                         \
+    "eor r1, r18\n\t"                            \
+    "add %A[acc], r0\n\t"                        \
+    "adc %B[acc], r1\n\t"                        \
+    "adc %C[acc], r19\n\t"                       \
+    "adc %D[acc], r19\n\t"                       \
+    "muls r20, r22\n\t"                          \
+    "eor r1, r18\n\t"                            \
+    "add %B[acc], r0\n\t"                        \
+    "adc %C[acc], r1\n\t"                        \
+    "adc %D[acc], r19\n\t"                       \
+    "subi %A[n], 1\n\t"                          \
+    "sbc %B[n], r19\n\t"                         \
+    "brne 1b\n\t"                                \
+    "clr __zero_reg__"
+
+FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const int16_t *v, uint16_t n, int wide)
+{
+    uint32_t acc = 0u - (uint32_t)n * 0x808000ul;
+    const void *ip = *idx;
+    const int8_t *vp = *val;
+    if (n == 0) {
+        return 0;
+    }
+    if (wide) {
+        /* a 16-bit column: its high byte in r24, doubled with the low one's carry */
+        __asm__("ldi r18, 0x80\n\t"
+                "clr r19\n"
+                "1:\n\t"
+                "movw r30, %[ip]\n\t"
+                "lpm r23, Z+\n\t"
+                "lpm r24, Z+\n\t"
+                "movw %[ip], r30\n\t"
+                "movw r30, %[vp]\n\t"
+                "lpm r20, Z+\n\t"
+                "movw %[vp], r30\n\t"
+                "lsl r24\n\t"      /* 2 * column = 2 * low + 512 * high: high doubled here */
+                FGC_SPDOT_Q7_AVR_TAIL
+                : [acc] "+r"(acc), [n] "+d"(n), [ip] "+r"(ip), [vp] "+r"(vp)
+                : [v] "r"(v)
+                : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory");
+    } else {
+        __asm__("ldi r18, 0x80\n\t"
+                "clr r19\n"
+                "1:\n\t"
+                "movw r30, %[ip]\n\t"
+                "lpm r23, Z+\n\t"
+                "movw %[ip], r30\n\t"
+                "movw r30, %[vp]\n\t"
+                "lpm r20, Z+\n\t"
+                "movw %[vp], r30\n\t"
+                "clr r24\n\t"
+                FGC_SPDOT_Q7_AVR_TAIL
+                : [acc] "+r"(acc), [n] "+d"(n), [ip] "+r"(ip), [vp] "+r"(vp)
+                : [v] "r"(v)
+                : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory");
+    }
+    *idx = ip;
+    *val = vp;
+    return (int32_t)acc;
+}
+
+/* The product of r18:r19 (weight) and r20:r21 (input) added to the 48-bit sum lo:hi of
+ * fgc_dot_q15_q15, with r16 = 0x80 and r17 = 0. */
+#define FGC_MAC_Q15_AVR_PRODUCT  \
+    "muls r19, r21\n\t"          \
+    "movw r24, r0\n\t"           \
+    "mul r18, r20\n\t"           \
+    "movw r22, r0\n\t"           \
+    "mulsu r19, r20\n\t"         \
+    "sbc r25, r17\n\t"           \
+    "add r23, r0\n\t"            \
+    "adc r24, r1\n\t"            \
+    "adc r25, r17\n\t"           \
+    "mulsu r21, r18\n\t"         \
+    "sbc r25, r17\n\t"           \
+    "add r23, r0\n\t"            \
+    "adc r24, r1\n\t"            \
+    "adc r25, r17\n\t"           \
+    "eor r25, r16\n\t"           \
+    "add %A[lo], r22\n\t"        \
+    "adc %B[lo], r23\n\t"        \
+    "adc %C[lo], r24\n\t"        \
+    "adc %D[lo], r25\n\t"        \
+    "adc %A[hi], r17\n\t"        \
+    "adc %B[hi], r17\n\t"
+
+/* The 48-bit sum lo:hi sign-extended to int64 (little-endian bytes). */
+FGC_INLINE int64_t fgc_sum48_avr(uint32_t lo, uint16_t hi)
+{
+    int16_t top = (int16_t)hi;
+    int64_t sum = top;
+    memcpy((uint8_t *)&sum, &lo, 4);
+    memcpy((uint8_t *)&sum + 4, &top, 2);
+    return sum;
+}
+
+/*
+ * sum_c m[c] * v[c], int16 weights in program memory, exact: each product (four 8x8
+ * multiplications, signed 32 bits) is made unsigned by flipping its top bit (+ 2^31) and added to
+ * a 48-bit sum, which starts at -cols * 2^31 modulo 2^48; the true sum, below 2^47 in magnitude,
+ * is then the 48-bit result sign-extended. Fixed scratch registers (r16 the flip mask, r17 zero,
+ * r18-r21 the weight and input, r22-r25 the product) keep GCC's register allocator out of it;
+ * the loop ends when Z reaches the row's end. About 40 cycles a multiply-accumulate.
+ */
 FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint16_t cols)
 {
-    int64_t acc = 0;
-    uint16_t c;
-    for (c = 0; c < cols; c++) {
-        acc += fgc_mul16_avr(FGC_ROM_I16(m + c), v[c]);
+    uint64_t start = (uint64_t)0 - ((uint64_t)cols << 31);
+    uint32_t lo = (uint32_t)start;
+    uint16_t hi = (uint16_t)(start >> 32);
+    const int16_t *end = m + cols;
+    if (cols == 0) {
+        return 0;
     }
-    return acc;
+    __asm__("ldi r16, 0x80\n\t"
+            "clr r17\n"
+            "1:\n\t"
+            "lpm r18, Z+\n\t"
+            "lpm r19, Z+\n\t"
+            "ld r20, X+\n\t"
+            "ld r21, X+\n\t"
+            FGC_MAC_Q15_AVR_PRODUCT
+            "cp r30, %A[end]\n\t"
+            "cpc r31, %B[end]\n\t"
+            "brne 1b\n\t"
+            "clr __zero_reg__"
+            : [lo] "+r"(lo), [hi] "+r"(hi), "+z"(m), "+x"(v)
+            : [end] "r"(end)
+            : "r0", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "memory");
+    return fgc_sum48_avr(lo, hi);
+}
+
+/* A compressed row's products with int16 values, as fgc_spdot_q7_avr with fgc_dot_q15_q15's sum;
+ * the loop ends when the value pointer reaches the row's end. About 50 cycles a non-zero. */
+FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, const int16_t *v, uint16_t n,
+                                     int wide)
+{
+    uint64_t start = (uint64_t)0 - ((uint64_t)n << 31);
+    uint32_t lo = (uint32_t)start;
+    uint16_t hi = (uint16_t)(start >> 32);
+    const void *ip = *idx;
+    const int16_t *vp = *val;
+    const int16_t *end = vp + n;
+    if (n == 0) {
+        return 0;
+    }
+    if (wide) {
+        __asm__("ldi r16, 0x80\n\t"
+                "clr r17\n"
+                "1:\n\t"
+                "movw r30, %[ip]\n\t"
+                "lpm r22, Z+\n\t"
+                "lpm r23, Z+\n\t"
+                "movw %[ip], r30\n\t"
+                "movw r30, %[vp]\n\t"
+                "lpm r18, Z+\n\t"
+                "lpm r19, Z+\n\t"
+                "movw %[vp], r30\n\t"
+                "movw r26, %[v]\n\t"
+                "add r26, r22\n\t"
+                "adc r27, r23\n\t"
+                "add r26, r22\n\t"
+                "adc r27, r23\n\t"
+                "ld r20, X+\n\t"
+                "ld r21, X\n\t"
+                FGC_MAC_Q15_AVR_PRODUCT
+                "cp %A[vp], %A[end]\n\t"
+                "cpc %B[vp], %B[end]\n\t"
+                "brne 1b\n\t"
+                "clr __zero_reg__"
+                : [lo] "+r"(lo), [hi] "+r"(hi), [ip] "+r"(ip), [vp] "+r"(vp)
+                : [v] "r"(v), [end] "r"(end)
+                : "r0", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27",
+                  "r30", "r31", "memory");
+    } else {
+        __asm__("ldi r16, 0x80\n\t"
+                "clr r17\n"
+                "1:\n\t"
+                "movw r30, %[ip]\n\t"
+                "lpm r22, Z+\n\t"
+                "movw %[ip], r30\n\t"
+                "movw r30, %[vp]\n\t"
+                "lpm r18, Z+\n\t"
+                "lpm r19, Z+\n\t"
+                "movw %[vp], r30\n\t"
+                "movw r26, %[v]\n\t"
+                "add r26, r22\n\t"
+                "adc r27, r17\n\t"
+                "add r26, r22\n\t"
+                "adc r27, r17\n\t"
+                "ld r20, X+\n\t"
+                "ld r21, X\n\t"
+                FGC_MAC_Q15_AVR_PRODUCT
+                "cp %A[vp], %A[end]\n\t"
+                "cpc %B[vp], %B[end]\n\t"
+                "brne 1b\n\t"
+                "clr __zero_reg__"
+                : [lo] "+r"(lo), [hi] "+r"(hi), [ip] "+r"(ip), [vp] "+r"(vp)
+                : [v] "r"(v), [end] "r"(end)
+                : "r0", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27",
+                  "r30", "r31", "memory");
+    }
+    *idx = ip;
+    *val = vp;
+    return fgc_sum48_avr(lo, hi);
 }
 
 /* y (+)= rshift(dot, s), the sum saturated (§3.2). */
 FGC_INLINE void fgc_store_q7_q15(int32_t *y, int32_t dot, int s, int acc)
 {
-    *y = acc ? fgc_add_sat32(*y, fgc_rshift32(dot, s)) : fgc_rshift32(dot, s);
+    *y = acc ? fgc_add_sat32_avr(*y, fgc_rshift32(dot, s)) : fgc_rshift32(dot, s);
 }
 
 /* y (+)= rshift(dot, s), saturated. rshift(dot, s) = rshift(floor(dot / 2^k), s - k) for k < s; with k
