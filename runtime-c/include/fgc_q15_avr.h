@@ -4,11 +4,16 @@
  * leaves out the functions defined here. The same integers as there, computed the way an 8-bit core
  * without a barrel shifter and with an 8x8 multiplier likes:
  *  - constants are in program memory (FGC_ROM), read with LPM through fgc_memory.h;
- *  - int8-weight products are 8x16-bit multiply-accumulates in assembly (two MULs, a 32-bit sum);
- *    other products are 16x16 bits (GCC's widening helpers), never a 32x32 multiplication, since
- *    §3 bounds the operands: activations, hidden state and Q14 constants are int16 values;
+ *  - products with int8 weights are 8x16-bit multiply-accumulates in assembly (two MULs, a 32-bit
+ *    sum biased so that no sign extension is needed), dense rows of up to 16 columns written out;
+ *    with int16 weights 16x16-bit ones into a 48-bit sum (no 64-bit arithmetic); sparse rows the
+ *    same on the input their column picks;
+ *  - other products are 16x16 bits, inline, never a 32x32 multiplication, since §3 bounds the
+ *    operands: activations, hidden state and Q14 constants are int16 values;
  *  - shifts by a constant move whole bytes first and then shift at most 7 bits, unrolled;
  *  - values that fit 16 bits stay 16 bits (tanh's table lookup needs no 32-bit arithmetic).
+ * Assembly that needs many registers names fixed scratch registers (clobbered) rather than
+ * operands: GCC's AVR register allocator gives up on asm with many constrained operands.
  */
 #ifndef FGC_Q15_AVR_H
 #define FGC_Q15_AVR_H
@@ -42,10 +47,10 @@ FGC_INLINE uint32_t fgc_lsl1_avr(uint32_t a)
     return a;
 }
 
-/* floor(a / 2^s) for a constant s from 0 to 31: whole bytes by moving them, then the remaining r
- * bits one by one; from 16 on the rest fits 16 bits and is shifted as such. With r >= 5 and a
- * whole byte moved, shifting left by 8 - r bits (the value has room) and moving one more byte is
- * shorter. */
+/* floor(a / 2^s) for s from 0 to 31: whole bytes by moving them, then the remaining r bits one by
+ * one (unrolled when s is a constant, as in generated code); from 16 on the rest fits 16 bits and
+ * is shifted as such. With r >= 5 and a whole byte moved, shifting left by 8 - r bits (the value
+ * has room) and moving one more byte is shorter. */
 FGC_INLINE int32_t fgc_asr_avr(int32_t a, int s)
 {
     int r = s & 7;
@@ -72,7 +77,7 @@ FGC_INLINE int32_t fgc_asr_avr(int32_t a, int s)
     return a;
 }
 
-/* bit b of a, for a constant b from 0 to 31: a bit of one byte */
+/* bit b of a, for b from 0 to 31: a bit of one byte */
 FGC_INLINE int32_t fgc_bit_avr(int32_t a, int b)
 {
     uint8_t byte = (uint8_t)((uint32_t)a >> (8 * (b >> 3)));
@@ -245,6 +250,13 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
 
 FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
 {
+#if !defined(__OPTIMIZE__) /* unoptimised builds lack the registers the assembly needs */
+    int32_t sum = 0;
+    for (; cols > 0; cols--) {
+        sum += (int32_t)FGC_ROM_I8(m++) * *v++;
+    }
+    return sum;
+#else
     uint32_t acc = 0u - (uint32_t)cols * 0x808000ul;
     uint8_t w, lo, hi, flip = 0x80, zero = 0;
     uint16_t quads = cols >> 2;
@@ -281,15 +293,33 @@ FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t co
                 : "r0", "memory");
     }
     return (int32_t)acc;
+#endif
+}
+
+/* The next column index of a compressed row (one byte, or two with wide), advancing idx. */
+FGC_INLINE uint16_t fgc_column_avr(const void **idx, int wide)
+{
+    uint16_t c;
+    if (wide) {
+        const uint16_t *p = (const uint16_t *)*idx;
+        c = FGC_ROM_U16(p);
+        *idx = p + 1;
+    } else {
+        const uint8_t *p = (const uint8_t *)*idx;
+        c = FGC_ROM_U8(p);
+        *idx = p + 1;
+    }
+    return c;
 }
 
 /*
  * A compressed row's products with int8 values (fgc_sparse.h): n non-zeros, their columns in idx
  * (one byte each, or two with wide) and values in val, both in program memory and both advanced
  * past the row. The multiply-accumulate is fgc_dot_q7_q15's, on the input its column picks; Z
- * reads the two arrays in turn. Fixed scratch registers (r18 the flip mask, r19 zero, r20-r22 the
- * weight and input bytes, r23 the column) keep the operands few enough for GCC's register
- * allocator. About 36 cycles a non-zero.
+ * reads the two arrays in turn, and the loop ends when the value pointer reaches the row's end.
+ * Fixed scratch registers (r18 the flip mask, r19 zero, r20-r22 the weight and input bytes,
+ * r23:r24 the column) keep the operands few enough for GCC's register allocator. About 36 cycles
+ * a non-zero.
  */
 #define FGC_SPDOT_Q7_AVR_TAIL                   \
     "movw r26, %[v]\n\t"                         \
@@ -310,16 +340,24 @@ FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t co
     "add %B[acc], r0\n\t"                        \
     "adc %C[acc], r1\n\t"                        \
     "adc %D[acc], r19\n\t"                       \
-    "subi %A[n], 1\n\t"                          \
-    "sbc %B[n], r19\n\t"                         \
+    "cp %A[vp], %A[end]\n\t"                     \
+    "cpc %B[vp], %B[end]\n\t"                    \
     "brne 1b\n\t"                                \
     "clr __zero_reg__"
 
 FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const int16_t *v, uint16_t n, int wide)
 {
+#if !defined(__OPTIMIZE__)
+    int32_t sum = 0;
+    for (; n > 0; n--) {
+        sum += (int32_t)FGC_ROM_I8((*val)++) * v[fgc_column_avr(idx, wide)];
+    }
+    return sum;
+#else
     uint32_t acc = 0u - (uint32_t)n * 0x808000ul;
     const void *ip = *idx;
     const int8_t *vp = *val;
+    const int8_t *end = vp + n;
     if (n == 0) {
         return 0;
     }
@@ -337,8 +375,8 @@ FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const 
                 "movw %[vp], r30\n\t"
                 "lsl r24\n\t"      /* 2 * column = 2 * low + 512 * high: high doubled here */
                 FGC_SPDOT_Q7_AVR_TAIL
-                : [acc] "+r"(acc), [n] "+d"(n), [ip] "+r"(ip), [vp] "+r"(vp)
-                : [v] "r"(v)
+                : [acc] "+r"(acc), [ip] "+r"(ip), [vp] "+r"(vp)
+                : [v] "r"(v), [end] "r"(end)
                 : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory");
     } else {
         __asm__("ldi r18, 0x80\n\t"
@@ -352,17 +390,18 @@ FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const 
                 "movw %[vp], r30\n\t"
                 "clr r24\n\t"
                 FGC_SPDOT_Q7_AVR_TAIL
-                : [acc] "+r"(acc), [n] "+d"(n), [ip] "+r"(ip), [vp] "+r"(vp)
-                : [v] "r"(v)
+                : [acc] "+r"(acc), [ip] "+r"(ip), [vp] "+r"(vp)
+                : [v] "r"(v), [end] "r"(end)
                 : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory");
     }
     *idx = ip;
     *val = vp;
     return (int32_t)acc;
+#endif
 }
 
 /* The product of r18:r19 (weight) and r20:r21 (input) added to the 48-bit sum lo:hi of
- * fgc_dot_q15_q15, with r16 = 0x80 and r17 = 0. */
+ * fgc_dot_q15_q15 (SUBI 0x80 flips the top bit), with r17 = 0. */
 #define FGC_MAC_Q15_AVR_PRODUCT  \
     "muls r19, r21\n\t"          \
     "movw r24, r0\n\t"           \
@@ -378,7 +417,7 @@ FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const 
     "add r23, r0\n\t"            \
     "adc r24, r1\n\t"            \
     "adc r25, r17\n\t"           \
-    "eor r25, r16\n\t"           \
+    "subi r25, 0x80\n\t"         \
     "add %A[lo], r22\n\t"        \
     "adc %B[lo], r23\n\t"        \
     "adc %C[lo], r24\n\t"        \
@@ -400,12 +439,19 @@ FGC_INLINE int64_t fgc_sum48_avr(uint32_t lo, uint16_t hi)
  * sum_c m[c] * v[c], int16 weights in program memory, exact: each product (four 8x8
  * multiplications, signed 32 bits) is made unsigned by flipping its top bit (+ 2^31) and added to
  * a 48-bit sum, which starts at -cols * 2^31 modulo 2^48; the true sum, below 2^47 in magnitude,
- * is then the 48-bit result sign-extended. Fixed scratch registers (r16 the flip mask, r17 zero,
- * r18-r21 the weight and input, r22-r25 the product) keep GCC's register allocator out of it;
+ * is then the 48-bit result sign-extended. Fixed scratch registers (r17 zero, r18-r21 the weight
+ * and input, r22-r25 the product) keep GCC's register allocator out of it;
  * the loop ends when Z reaches the row's end. About 40 cycles a multiply-accumulate.
  */
 FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint16_t cols)
 {
+#if !defined(__OPTIMIZE__)
+    int64_t sum = 0;
+    for (; cols > 0; cols--) {
+        sum += fgc_mul16_avr(FGC_ROM_I16(m++), *v++);
+    }
+    return sum;
+#else
     uint64_t start = (uint64_t)0 - ((uint64_t)cols << 31);
     uint32_t lo = (uint32_t)start;
     uint16_t hi = (uint16_t)(start >> 32);
@@ -413,8 +459,7 @@ FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint16_t 
     if (cols == 0) {
         return 0;
     }
-    __asm__("ldi r16, 0x80\n\t"
-            "clr r17\n"
+    __asm__("clr r17\n"
             "1:\n\t"
             "lpm r18, Z+\n\t"
             "lpm r19, Z+\n\t"
@@ -427,8 +472,9 @@ FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint16_t 
             "clr __zero_reg__"
             : [lo] "+r"(lo), [hi] "+r"(hi), "+z"(m), "+x"(v)
             : [end] "r"(end)
-            : "r0", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "memory");
+            : "r0", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "memory");
     return fgc_sum48_avr(lo, hi);
+#endif
 }
 
 /* A compressed row's products with int16 values, as fgc_spdot_q7_avr with fgc_dot_q15_q15's sum;
@@ -436,6 +482,13 @@ FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint16_t 
 FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, const int16_t *v, uint16_t n,
                                      int wide)
 {
+#if !defined(__OPTIMIZE__)
+    int64_t sum = 0;
+    for (; n > 0; n--) {
+        sum += fgc_mul16_avr(FGC_ROM_I16((*val)++), v[fgc_column_avr(idx, wide)]);
+    }
+    return sum;
+#else
     uint64_t start = (uint64_t)0 - ((uint64_t)n << 31);
     uint32_t lo = (uint32_t)start;
     uint16_t hi = (uint16_t)(start >> 32);
@@ -446,8 +499,7 @@ FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, cons
         return 0;
     }
     if (wide) {
-        __asm__("ldi r16, 0x80\n\t"
-                "clr r17\n"
+        __asm__("clr r17\n"
                 "1:\n\t"
                 "movw r30, %[ip]\n\t"
                 "lpm r22, Z+\n\t"
@@ -471,11 +523,10 @@ FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, cons
                 "clr __zero_reg__"
                 : [lo] "+r"(lo), [hi] "+r"(hi), [ip] "+r"(ip), [vp] "+r"(vp)
                 : [v] "r"(v), [end] "r"(end)
-                : "r0", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27",
+                : "r0", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27",
                   "r30", "r31", "memory");
     } else {
-        __asm__("ldi r16, 0x80\n\t"
-                "clr r17\n"
+        __asm__("clr r17\n"
                 "1:\n\t"
                 "movw r30, %[ip]\n\t"
                 "lpm r22, Z+\n\t"
@@ -498,12 +549,13 @@ FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, cons
                 "clr __zero_reg__"
                 : [lo] "+r"(lo), [hi] "+r"(hi), [ip] "+r"(ip), [vp] "+r"(vp)
                 : [v] "r"(v), [end] "r"(end)
-                : "r0", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27",
+                : "r0", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27",
                   "r30", "r31", "memory");
     }
     *idx = ip;
     *val = vp;
     return fgc_sum48_avr(lo, hi);
+#endif
 }
 
 /* y (+)= rshift(dot, s), the sum saturated (§3.2). */
