@@ -23,7 +23,6 @@ FGC_INLINE int32_t fgc_rshift32(int32_t a, int s);
 FGC_INLINE int64_t fgc_rshift64(int64_t a, int s);
 FGC_INLINE int32_t fgc_sat16(int32_t a);
 FGC_INLINE int32_t fgc_sat32(int64_t a);
-FGC_INLINE int32_t fgc_add_sat32(int32_t a, int32_t b);
 
 /* ------------------------------------------------------------------------------- §2 */
 
@@ -574,7 +573,7 @@ FGC_INLINE void fgc_store_q15_q15(int32_t *y, int64_t dot, uint32_t cols, int s,
         int32_t q, r;
         memcpy(&q, (const uint8_t *)&dot + k / 8, sizeof q); /* little-endian: bytes k/8 .. k/8 + 3 */
         r = fgc_rshift32(q, s - k);
-        *y = acc ? fgc_add_sat32(*y, r) : r;
+        *y = acc ? fgc_add_sat32_avr(*y, r) : r;
     } else {
         int64_t r = fgc_rshift64(dot, s);
         *y = fgc_sat32(acc ? (int64_t)*y + r : r);
@@ -590,13 +589,17 @@ FGC_INLINE void fgc_matvec_q7_q15_inl(const int8_t *m, const int16_t *v, uint32_
     }
 }
 
-/* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)) */
+/* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)), row by row */
 FGC_INLINE void fgc_matvec2_q7_q15_inl(const int8_t *m1, const int16_t *v1, uint32_t cols1, int s1,
                                        const int8_t *m2, const int16_t *v2, uint32_t cols2, int s2,
                                        uint32_t rows, int32_t *y)
 {
-    fgc_matvec_q7_q15_inl(m1, v1, rows, cols1, s1, 0, y);
-    fgc_matvec_q7_q15_inl(m2, v2, rows, cols2, s2, 1, y);
+    uint16_t r;
+    for (r = 0; r < (uint16_t)rows; r++) {
+        int32_t first = fgc_rshift32(fgc_dot_q7_q15(m1 + r * (uint16_t)cols1, v1, (uint16_t)cols1), s1);
+        int32_t second = fgc_rshift32(fgc_dot_q7_q15(m2 + r * (uint16_t)cols2, v2, (uint16_t)cols2), s2);
+        y[r] = fgc_add_sat32_avr(first, second);
+    }
 }
 
 FGC_INLINE void fgc_matvec_q15_q15_inl(const int16_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
