@@ -241,8 +241,12 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     "ld %[hi], X+\n\t"                   \
     FGC_MAC_Q7_AVR_PRODUCT
 
-/* Rows of up to 16 columns (a constant) are written out; longer ones loop over four columns at a
- * time after the odd ones. */
+/* Rows of up to 16 columns (a constant) are written out with .rept; longer ones loop over four
+ * columns at a time after the odd ones. GCC sizes an asm by its lines, so a .rept block carries
+ * empty lines for its largest expansion: otherwise GCC would branch over it with too short a jump. */
+#define FGC_NL16 "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
+#define FGC_REPT_PAD FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 \
+    FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 /* 16 of 14 instructions */
 #define FGC_MAC_Q7_AVR_OPERANDS                                                                  \
     : [acc] "+r"(acc), [n] "+w"(quads), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),   \
       [hi] "=&a"(hi)
@@ -261,7 +265,7 @@ FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t co
     uint16_t quads = cols >> 2;
     if (__builtin_constant_p(cols) && cols <= 16) {
         __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
-                "clr __zero_reg__"
+                "clr __zero_reg__" FGC_REPT_PAD
                 FGC_MAC_Q7_AVR_OPERANDS
                 : [k] "i"(cols), [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
@@ -269,7 +273,7 @@ FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t co
     }
     if (__builtin_constant_p(cols)) {
         __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
-                "clr __zero_reg__"
+                "clr __zero_reg__" FGC_NL16 FGC_NL16 FGC_NL16 /* 3 of 14 instructions */
                 FGC_MAC_Q7_AVR_OPERANDS
                 : [k] "i"(cols & 3), [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
@@ -320,29 +324,36 @@ FGC_INLINE uint16_t fgc_column_avr(const void **idx, int wide)
  * r23:r24 the column) keep the operands few enough for GCC's register allocator. About 36 cycles
  * a non-zero.
  */
-#define FGC_SPDOT_Q7_AVR_TAIL                   \
-    "movw r26, %[v]\n\t"                         \
-    "add r26, r23\n\t"                           \
-    "adc r27, r19\n\t"                           \
-    "add r26, r23\n\t"                           \
-    "adc r27, r24\n\t"                           \
-    "ld r21, X+\n\t"                             \
-    "ld r22, X\n\t"                              \
-    "mulsu r20, r21\n\t"                         \
-    "eor r1, r18\n\t"                            \
-    "add %A[acc], r0\n\t"                        \
-    "adc %B[acc], r1\n\t"                        \
-    "adc %C[acc], r19\n\t"                       \
-    "adc %D[acc], r19\n\t"                       \
-    "muls r20, r22\n\t"                          \
-    "eor r1, r18\n\t"                            \
-    "add %B[acc], r0\n\t"                        \
-    "adc %C[acc], r1\n\t"                        \
-    "adc %D[acc], r19\n\t"                       \
-    "cp %A[vp], %A[end]\n\t"                     \
-    "cpc %B[vp], %B[end]\n\t"                    \
-    "brne 1b\n\t"                                \
-    "clr __zero_reg__"
+#define FGC_SPDOT_Q7_AVR_TAIL                                                                         \
+    "movw %[ip], r30\n\t"                                                                           \
+    "movw r30, %[vp]\n\t"                                                                           \
+    "lpm r20, Z+\n\t"                                                                               \
+    "movw %[vp], r30\n\t"                                                                           \
+    "movw r26, %[v]\n\t"                                                                            \
+    "add r26, r23\n\t"                                                                              \
+    "adc r27, r19\n\t"                                                                              \
+    "add r26, r23\n\t"                                                                              \
+    "adc r27, r24\n\t"                                                                              \
+    "ld r21, X+\n\t"                                                                                \
+    "ld r22, X\n\t"                                                                                 \
+    "mulsu r20, r21\n\t"                                                                            \
+    "eor r1, r18\n\t"                                                                               \
+    "add %A[acc], r0\n\t"                                                                           \
+    "adc %B[acc], r1\n\t"                                                                           \
+    "adc %C[acc], r19\n\t"                                                                          \
+    "adc %D[acc], r19\n\t"                                                                          \
+    "muls r20, r22\n\t"                                                                             \
+    "eor r1, r18\n\t"                                                                               \
+    "add %B[acc], r0\n\t"                                                                           \
+    "adc %C[acc], r1\n\t"                                                                           \
+    "adc %D[acc], r19\n\t"                                                                          \
+    "cp %A[vp], %A[end]\n\t"                                                                        \
+    "cpc %B[vp], %B[end]\n\t"                                                                       \
+    "brne 1b\n\t"                                                                                   \
+    "clr __zero_reg__"                                                                              \
+    : [acc] "+r"(acc), [ip] "+r"(ip), [vp] "+r"(vp)                                                 \
+    : [v] "r"(v), [end] "r"(end)                                                                    \
+    : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory"
 
 FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const int16_t *v, uint16_t n, int wide)
 {
@@ -361,37 +372,23 @@ FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const 
         return 0;
     }
     if (wide) {
-        /* a 16-bit column: its high byte in r24, doubled with the low one's carry */
+        /* a 16-bit column: its high byte in r24, doubled (2 * column = 2 * low + 512 * high) */
         __asm__("ldi r18, 0x80\n\t"
                 "clr r19\n"
                 "1:\n\t"
                 "movw r30, %[ip]\n\t"
                 "lpm r23, Z+\n\t"
                 "lpm r24, Z+\n\t"
-                "movw %[ip], r30\n\t"
-                "movw r30, %[vp]\n\t"
-                "lpm r20, Z+\n\t"
-                "movw %[vp], r30\n\t"
-                "lsl r24\n\t"      /* 2 * column = 2 * low + 512 * high: high doubled here */
-                FGC_SPDOT_Q7_AVR_TAIL
-                : [acc] "+r"(acc), [ip] "+r"(ip), [vp] "+r"(vp)
-                : [v] "r"(v), [end] "r"(end)
-                : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory");
+                "lsl r24\n\t"
+                FGC_SPDOT_Q7_AVR_TAIL);
     } else {
         __asm__("ldi r18, 0x80\n\t"
                 "clr r19\n"
                 "1:\n\t"
                 "movw r30, %[ip]\n\t"
                 "lpm r23, Z+\n\t"
-                "movw %[ip], r30\n\t"
-                "movw r30, %[vp]\n\t"
-                "lpm r20, Z+\n\t"
-                "movw %[vp], r30\n\t"
                 "clr r24\n\t"
-                FGC_SPDOT_Q7_AVR_TAIL
-                : [acc] "+r"(acc), [ip] "+r"(ip), [vp] "+r"(vp)
-                : [v] "r"(v), [end] "r"(end)
-                : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory");
+                FGC_SPDOT_Q7_AVR_TAIL);
     }
     *idx = ip;
     *val = vp;
@@ -476,6 +473,30 @@ FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint16_t 
 #endif
 }
 
+/* The rest of a turn of fgc_spdot_q15_avr's loop, its column in r23:r22 and Z past it: the value,
+ * the input the column picks (X = v + 2 * column), the product; then the operands. */
+#define FGC_SPDOT_Q15_AVR_TAIL                                                                        \
+    "movw %[ip], r30\n\t"                                                                           \
+    "movw r30, %[vp]\n\t"                                                                           \
+    "lpm r18, Z+\n\t"                                                                               \
+    "lpm r19, Z+\n\t"                                                                               \
+    "movw %[vp], r30\n\t"                                                                           \
+    "movw r26, %[v]\n\t"                                                                            \
+    "add r26, r22\n\t"                                                                              \
+    "adc r27, r23\n\t"                                                                              \
+    "add r26, r22\n\t"                                                                              \
+    "adc r27, r23\n\t"                                                                              \
+    "ld r20, X+\n\t"                                                                                \
+    "ld r21, X\n\t"                                                                                 \
+    FGC_MAC_Q15_AVR_PRODUCT                                                                         \
+    "cp %A[vp], %A[end]\n\t"                                                                        \
+    "cpc %B[vp], %B[end]\n\t"                                                                       \
+    "brne 1b\n\t"                                                                                   \
+    "clr __zero_reg__"                                                                              \
+    : [lo] "+r"(lo), [hi] "+r"(hi), [ip] "+r"(ip), [vp] "+r"(vp)                                    \
+    : [v] "r"(v), [end] "r"(end)                                                                    \
+    : "r0", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "r30", "r31", "memory"
+
 /* A compressed row's products with int16 values, as fgc_spdot_q7_avr with fgc_dot_q15_q15's sum;
  * the loop ends when the value pointer reaches the row's end. About 50 cycles a non-zero. */
 FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, const int16_t *v, uint16_t n,
@@ -503,53 +524,14 @@ FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, cons
                 "movw r30, %[ip]\n\t"
                 "lpm r22, Z+\n\t"
                 "lpm r23, Z+\n\t"
-                "movw %[ip], r30\n\t"
-                "movw r30, %[vp]\n\t"
-                "lpm r18, Z+\n\t"
-                "lpm r19, Z+\n\t"
-                "movw %[vp], r30\n\t"
-                "movw r26, %[v]\n\t"
-                "add r26, r22\n\t"
-                "adc r27, r23\n\t"
-                "add r26, r22\n\t"
-                "adc r27, r23\n\t"
-                "ld r20, X+\n\t"
-                "ld r21, X\n\t"
-                FGC_MAC_Q15_AVR_PRODUCT
-                "cp %A[vp], %A[end]\n\t"
-                "cpc %B[vp], %B[end]\n\t"
-                "brne 1b\n\t"
-                "clr __zero_reg__"
-                : [lo] "+r"(lo), [hi] "+r"(hi), [ip] "+r"(ip), [vp] "+r"(vp)
-                : [v] "r"(v), [end] "r"(end)
-                : "r0", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27",
-                  "r30", "r31", "memory");
+                FGC_SPDOT_Q15_AVR_TAIL);
     } else {
         __asm__("clr r17\n"
                 "1:\n\t"
                 "movw r30, %[ip]\n\t"
                 "lpm r22, Z+\n\t"
-                "movw %[ip], r30\n\t"
-                "movw r30, %[vp]\n\t"
-                "lpm r18, Z+\n\t"
-                "lpm r19, Z+\n\t"
-                "movw %[vp], r30\n\t"
-                "movw r26, %[v]\n\t"
-                "add r26, r22\n\t"
-                "adc r27, r17\n\t"
-                "add r26, r22\n\t"
-                "adc r27, r17\n\t"
-                "ld r20, X+\n\t"
-                "ld r21, X\n\t"
-                FGC_MAC_Q15_AVR_PRODUCT
-                "cp %A[vp], %A[end]\n\t"
-                "cpc %B[vp], %B[end]\n\t"
-                "brne 1b\n\t"
-                "clr __zero_reg__"
-                : [lo] "+r"(lo), [hi] "+r"(hi), [ip] "+r"(ip), [vp] "+r"(vp)
-                : [v] "r"(v), [end] "r"(end)
-                : "r0", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27",
-                  "r30", "r31", "memory");
+                "clr r23\n\t"
+                FGC_SPDOT_Q15_AVR_TAIL);
     }
     *idx = ip;
     *val = vp;

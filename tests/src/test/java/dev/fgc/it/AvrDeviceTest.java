@@ -85,37 +85,14 @@ class AvrDeviceTest {
     }
 
     static Stream<Arguments> everyKind() {
-        List<Arguments> cases = new ArrayList<>();
-        Nonlinearity[] all = Nonlinearity.values();
-        long seed = 500;
-        int n = 0;
-        for (String precision : new String[] {"int8", "int16"}) {
-            for (boolean lowRank : new boolean[] {false, true}) {
-                for (int i = 0; i < all.length; i++) {
-                    cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTGRNN, lowRank, all[i],
-                            all[(i + 1) % all.length], seed++), precision, BOARDS[n++ % BOARDS.length]));
-                    cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTRNN, lowRank, Nonlinearity.SIGMOID,
-                            all[i], seed++), precision, BOARDS[n++ % BOARDS.length]));
-                }
-            }
-        }
-        return cases.stream();
+        return GeneratedModelCases.everyKind(BOARDS, 500);
     }
 
     /** Every cell, nonlinearity and weight width, calibrated or bounded: the AVR kernels are exact. */
     @ParameterizedTest(name = "{0} {1} on {2}")
     @MethodSource("everyKind")
     void generatedModels(RandomModels.Spec spec, String precision, String board) throws IOException {
-        Path dir = RandomModels.write(tmp.resolve(spec.name()), spec, 8);
-        List<String> args = new ArrayList<>(List.of("verify", dir.toString(), "--board", board, "--precision",
-                precision, "--data", dir.resolve("test.npy").toString(), "--update", spec.update().edgemlName()));
-        if (spec.cell() == CellKind.FASTGRNN) {
-            args.addAll(List.of("--gate", spec.gate().edgemlName()));
-        }
-        if (spec.seed() % 2 == 0) {
-            args.addAll(List.of("--calibrate", dir.resolve("test.npy").toString()));
-        }
-        String json = verify(args.toArray(String[]::new));
+        String json = verify(GeneratedModelCases.verifyArgs(tmp, spec, 8, precision, board));
         assertTrue(json.contains("\"matched\": 8"), json);
     }
 
