@@ -112,6 +112,17 @@ class AvrDeviceTest {
         assertEquals(0, Cli.run("compile", model.toString(), "--board", "arduino-mega2560", "--precision", "int16",
                 "-o", out.toString()).exitCode(), "the Mega has room");
 
+        // 64 inputs, 200 hidden: 105 KB at int16, within the Mega's 256 KB of flash but not within the
+        // first 64 KB, where AVR reads constants
+        RandomModels.Spec huge = new RandomModels.Spec(CellKind.FASTGRNN, 0, 0, Nonlinearity.SIGMOID,
+                Nonlinearity.TANH, 64, 200, 2, 4, 13);
+        Path model3 = RandomModels.write(tmp.resolve("huge"), huge, 2);
+        Cli.Result r3 = Cli.run("compile", model3.toString(), "--board", "arduino-mega2560", "--precision", "int16",
+                "-o", out.resolveSibling("out3").toString());
+        assertEquals(2, r3.exitCode(), r3.out() + r3.err());
+        assertTrue(r3.err().contains("65536 available (the board's: constants must lie in its first 65536 bytes"),
+                r3.err());
+
         // 400 hidden units: state and one step's scratch exceed the Uno's 2 KB of RAM
         RandomModels.Spec wide = new RandomModels.Spec(CellKind.FASTRNN, 2, 2, Nonlinearity.SIGMOID,
                 Nonlinearity.TANH, 4, 400, 4, 4, 12);
