@@ -6,7 +6,7 @@
  * The arithmetic is specified in docs/fixed-point.md (cited as §n below); the Java mirror
  * dev.fgc.quantize.FixedKernels computes the same integers. A format f (fractional bits) may be
  * any integer from -16 to 30. Matrices are stored [rows][cols] row-major. Constants (weights,
- * biases, mean, 1/std) are in flash: declared FGC_ROM and read through fgc_rom.h. Element-wise kernels
+ * biases, mean, 1/std) are in flash: declared FGC_ROM and read through fgc_memory.h. Element-wise kernels
  * allow y to alias an input of the same type; the blends update h in place.
  *
  * These kernels are written with the inline functions of fgc_q15_inline.h, which generated models
@@ -16,7 +16,7 @@
 #define FGC_Q15_H
 
 #include <stdint.h>
-#include "fgc_rom.h"
+#include "fgc_memory.h"
 
 /* §3.1: y[i] = sat16(rshift(sat16(x[i] - mean[i]) * inv_std[i], shift)) */
 void fgc_normalize_q15(const int16_t *x, const int16_t *mean, const int16_t *inv_std, uint16_t n, uint8_t shift, int16_t *y);

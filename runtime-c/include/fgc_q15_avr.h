@@ -1,72 +1,563 @@
 /*
- * fgc runtime: the fixed-point operations that read constants, for 8-bit AVR (ATmega); included by
- * fgc_q15_inline.h in place of its §3.1 and §3.2 products and §3.4 table lookup, which it keeps for
- * every other target. The same integers as there (docs/fixed-point.md), computed the way an 8-bit
- * core without a barrel shifter likes:
- *  - constants are in program memory (FGC_ROM), read with LPM through fgc_rom.h;
- *  - products are 8x16 or 16x16 bits (the hardware multiplier is 8x8: GCC's widening multiply
- *    helpers, never a 32x32 one), sums 32 bits wide where §3.2 bounds them;
- *  - values that fit 16 bits stay 16 bits, so the table lookup of tanh needs no 32-bit shift.
+ * fgc runtime: the fixed-point operations of docs/fixed-point.md for 8-bit AVR (ATmega), where
+ * fgc_q15_inline.h's own versions would be slow or wrong; it includes this header at its top and
+ * leaves out the functions defined here. The same integers as there, computed the way an 8-bit core
+ * without a barrel shifter and with an 8x8 multiplier likes:
+ *  - constants are in program memory (FGC_ROM), read with LPM through fgc_memory.h;
+ *  - products with int8 weights are 8x16-bit multiply-accumulates in assembly (two MULs, a 32-bit
+ *    sum biased so that no sign extension is needed), dense rows of up to 16 columns written out;
+ *    with int16 weights 16x16-bit ones into a 48-bit sum (no 64-bit arithmetic); sparse rows the
+ *    same on the input their column picks;
+ *  - other products are 16x16 bits, inline, never a 32x32 multiplication, since §3 bounds the
+ *    operands: activations, hidden state and Q14 constants are int16 values;
+ *  - shifts by a constant move whole bytes first and then shift at most 7 bits, unrolled;
+ *  - values that fit 16 bits stay 16 bits (tanh's table lookup needs no 32-bit arithmetic).
+ * Assembly that needs many registers names fixed scratch registers (clobbered) rather than
+ * operands: GCC's AVR register allocator gives up on asm with many constrained operands.
  */
 #ifndef FGC_Q15_AVR_H
 #define FGC_Q15_AVR_H
 
+/* defined in fgc_q15_inline.h, after this header */
+FGC_INLINE int32_t fgc_rshift32(int32_t a, int s);
+FGC_INLINE int64_t fgc_rshift64(int64_t a, int s);
+FGC_INLINE int32_t fgc_sat16(int32_t a);
+FGC_INLINE int32_t fgc_sat32(int64_t a);
+
+/* ------------------------------------------------------------------------------- §2 */
+
+/* a / 2 rounded down: one arithmetic shift through the four bytes. In assembly so that GCC keeps a
+ * run of them unrolled (it would loop, costing half as much again per bit). */
+FGC_INLINE int32_t fgc_asr1_avr(int32_t a)
+{
+    __asm__("asr %D0\n\tror %C0\n\tror %B0\n\tror %A0" : "+r"(a));
+    return a;
+}
+
+FGC_INLINE int16_t fgc_asr1_16_avr(int16_t a)
+{
+    __asm__("asr %B0\n\tror %A0" : "+r"(a));
+    return a;
+}
+
+FGC_INLINE uint32_t fgc_lsl1_avr(uint32_t a)
+{
+    __asm__("lsl %A0\n\trol %B0\n\trol %C0\n\trol %D0" : "+r"(a));
+    return a;
+}
+
+/* floor(a / 2^s) for s from 0 to 31: whole bytes by moving them, then the remaining r bits one by
+ * one (unrolled when s is a constant, as in generated code); from 16 on the rest fits 16 bits and
+ * is shifted as such. With r >= 5 and a whole byte moved, shifting left by 8 - r bits (the value
+ * has room) and moving one more byte is shorter. */
+FGC_INLINE int32_t fgc_asr_avr(int32_t a, int s)
+{
+    int r = s & 7;
+    if (s >= 16) {
+        int16_t q = (int16_t)(s >= 24 ? a >> 24 : a >> 16);
+        for (; r > 0; r--) {
+            q = fgc_asr1_16_avr(q);
+        }
+        return q;
+    }
+    if (s >= 8 && r >= 5) {
+        uint32_t u = (uint32_t)(a >> 8); /* fits 24 bits: room for 8 - r more */
+        for (; r < 8; r++) {
+            u = fgc_lsl1_avr(u);
+        }
+        return (int32_t)u >> 8;
+    }
+    if (s >= 8) {
+        a >>= 8;
+    }
+    for (; r > 0; r--) {
+        a = fgc_asr1_avr(a);
+    }
+    return a;
+}
+
+/* bit b of a, for b from 0 to 31: a bit of one byte */
+FGC_INLINE int32_t fgc_bit_avr(int32_t a, int b)
+{
+    uint8_t byte = (uint8_t)((uint32_t)a >> (8 * (b >> 3)));
+    return (byte >> (b & 7)) & 1;
+}
+
+/* §2 rshift(a, s) for 1 <= s <= 31 as floor(a / 2^s) plus bit s - 1 of a (no overflow: the floor
+ * is at most 2^30 in magnitude). */
+FGC_INLINE int32_t fgc_rshift32_avr(int32_t a, int s)
+{
+    return fgc_asr_avr(a, s) + fgc_bit_avr(a, s - 1);
+}
+
+/* The product of two int16 values, 16x16 -> 32 bits in four 8x8 multiplications, inline (GCC calls
+ * a library helper, at twice the cost). After MULSU the carry is the sign of its 16-bit product. */
+FGC_INLINE int32_t fgc_mul16_avr(int32_t a, int32_t b)
+{
+    int32_t p;
+    int16_t x = (int16_t)a, y = (int16_t)b;
+    uint8_t zero = 0;
+    __asm__("muls %B[x], %B[y]\n\t"
+            "movw %C[p], r0\n\t"
+            "mul %A[x], %A[y]\n\t"
+            "movw %A[p], r0\n\t"
+            "mulsu %B[x], %A[y]\n\t"
+            "sbc %D[p], %[zero]\n\t"
+            "add %B[p], r0\n\t"
+            "adc %C[p], r1\n\t"
+            "adc %D[p], %[zero]\n\t"
+            "mulsu %B[y], %A[x]\n\t"
+            "sbc %D[p], %[zero]\n\t"
+            "add %B[p], r0\n\t"
+            "adc %C[p], r1\n\t"
+            "adc %D[p], %[zero]\n\t"
+            "clr __zero_reg__"
+            : [p] "=&r"(p)
+            : [x] "a"(x), [y] "a"(y), [zero] "r"(zero)
+            : "r0");
+    return p;
+}
+
+/* a * b for any int32 a and an int16 b, when the product fits int32 (§3.5 requires it): the low
+ * half of a (unsigned) times b, in four 8x8 multiplications, plus the high half's product, of
+ * which only the low 16 bits matter, shifted up; modulo 2^32, which is the exact product since it
+ * fits. */
+FGC_INLINE int32_t fgc_mul32x16_avr(int32_t a, int32_t b)
+{
+    uint32_t p;
+    uint16_t x = (uint16_t)a;
+    int16_t y = (int16_t)b;
+    uint16_t top = (uint16_t)((uint32_t)a >> 16);
+    uint16_t hi = top == 0 ? 0 : (uint16_t)(top * (uint16_t)b); /* a's top half is mostly 0 (§3.5's coef) */
+    uint8_t zero = 0;
+    __asm__("mulsu %B[y], %B[x]\n\t" /* hi(y) signed * hi(x) unsigned, at byte 2 */
+            "movw %C[p], r0\n\t"
+            "mul %A[x], %A[y]\n\t"
+            "movw %A[p], r0\n\t"
+            "mulsu %B[y], %A[x]\n\t"  /* hi(y) * lo(x), signed, at byte 1 */
+            "sbc %D[p], %[zero]\n\t"
+            "add %B[p], r0\n\t"
+            "adc %C[p], r1\n\t"
+            "adc %D[p], %[zero]\n\t"
+            "mul %B[x], %A[y]\n\t"    /* hi(x) * lo(y), unsigned, at byte 1 */
+            "add %B[p], r0\n\t"
+            "adc %C[p], r1\n\t"
+            "adc %D[p], %[zero]\n\t"
+            "clr __zero_reg__"
+            : [p] "=&r"(p)
+            : [x] "a"(x), [y] "a"(y), [zero] "r"(zero)
+            : "r0");
+    return (int32_t)(p + ((uint32_t)hi << 16));
+}
+
+/* rshift(a, s) for |a| <= 2^30 (a product of two int16 values), any s from 0 to 255: a + 2^(s-1)
+ * cannot overflow, so it is a shift of the sum. */
+FGC_INLINE int32_t fgc_rshift_product_avr(int32_t a, int s)
+{
+    if (s == 0) {
+        return a;
+    }
+    return s >= 32 ? 0 : fgc_asr_avr(a + ((int32_t)1 << (s - 1)), s);
+}
+
+/* sat16(a): in range when the top two bytes both equal the sign byte of the low two; compared
+ * byte by byte */
+FGC_INLINE int16_t fgc_sat16_avr(int32_t a)
+{
+    uint8_t sign = (uint8_t)((int8_t)(a >> 8) >> 7);
+    if ((uint8_t)(a >> 16) == sign && (uint8_t)(a >> 24) == sign) {
+        return (int16_t)a;
+    }
+    return (int16_t)((a >> 31) ^ 32767);
+}
+
+/* sat32(a + b): the addition's overflow flag says when to saturate, to the sign of b */
+FGC_INLINE int32_t fgc_add_sat32_avr(int32_t a, int32_t b)
+{
+    uint8_t overflow = 0;
+    __asm__("add %A[a], %A[b]\n\t"
+            "adc %B[a], %B[b]\n\t"
+            "adc %C[a], %C[b]\n\t"
+            "adc %D[a], %D[b]\n\t"
+            "brvc 1f\n\t"
+            "inc %[o]\n"
+            "1:"
+            : [a] "+r"(a), [o] "+r"(overflow)
+            : [b] "r"(b));
+    return overflow ? (b >> 31) ^ INT32_MAX : a;
+}
+
+/* §3.3 bias: sat16(a + b) for any int32 a: a is clamped to 17 bits by its top half (0 or -1 when
+ * it fits), read as bytes. */
+FGC_INLINE int32_t fgc_bias_q15_avr(int32_t a, int32_t b)
+{
+    int16_t top = (int16_t)((uint32_t)a >> 16);
+    if (top != 0 && top != -1) {
+        return (a >> 31) ^ 32767;
+    }
+    return fgc_sat16_avr(a + (int16_t)b);
+}
+
 /* ------------------------------------------------------------------------------- §3.1 */
 
-/* §3.1 over the n inputs of a step; d = sat16(x - mean) and 1/std are int16, so their product is
- * a 16x16 multiply. */
+/* §3.1 over the n inputs of a step: d = sat16(x - mean) and 1/std are int16, so their product is a
+ * 16x16 multiplication. */
 FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, const int16_t *inv_std, uint32_t n,
                                       int s, int16_t *y)
 {
     uint16_t i;
     for (i = 0; i < (uint16_t)n; i++) {
-        int16_t d = (int16_t)fgc_sat16((int32_t)x[i] - FGC_ROM_I16(mean + i));
-        y[i] = (int16_t)fgc_sat16(fgc_rshift32((int32_t)d * FGC_ROM_I16(inv_std + i), s));
+        int32_t d = fgc_sat16((int32_t)x[i] - FGC_ROM_I16(mean + i));
+        y[i] = (int16_t)fgc_sat16(fgc_rshift32(fgc_mul16_avr(d, FGC_ROM_I16(inv_std + i)), s));
     }
 }
 
 /* ------------------------------------------------------------------------------- §3.2 */
 
-/* sum_c m[c] * v[c], int8 weights in program memory: exact in int32 under §3.2's bound. */
+/*
+ * sum_c m[c] * v[c], int8 weights in program memory, exact in int32 under §3.2's bound. Each
+ * product is w * v = w * lo(v) + 256 * w * hi(v), two 8x8 multiplications (MULSU: signed weight,
+ * unsigned low byte; MULS: signed high byte), each 16 bits signed. Flipping a 16-bit value's top
+ * bit adds 2^15 modulo 2^16 and makes it unsigned, so both are added without sign extension; the
+ * sum starts at -cols * (2^15 + 2^23), which those additions cancel, modulo 2^32 (the true sum
+ * fits int32). 20 cycles a multiply-accumulate.
+ */
+#define FGC_MAC_Q7_AVR_PRODUCT          \
+    "mulsu %[w], %[lo]\n\t"              \
+    "eor r1, %[flip]\n\t"                \
+    "add %A[acc], r0\n\t"                \
+    "adc %B[acc], r1\n\t"                \
+    "adc %C[acc], %[zero]\n\t"           \
+    "adc %D[acc], %[zero]\n\t"           \
+    "muls %[w], %[hi]\n\t"               \
+    "eor r1, %[flip]\n\t"                \
+    "add %B[acc], r0\n\t"                \
+    "adc %C[acc], r1\n\t"                \
+    "adc %D[acc], %[zero]\n\t"
+
+#define FGC_MAC_Q7_AVR                  \
+    "lpm %[w], Z+\n\t"                   \
+    "ld %[lo], X+\n\t"                   \
+    "ld %[hi], X+\n\t"                   \
+    FGC_MAC_Q7_AVR_PRODUCT
+
+/* Rows of up to 16 columns (a constant) are written out with .rept; longer ones loop over four
+ * columns at a time after the odd ones. GCC sizes an asm by its lines, so a .rept block carries
+ * empty lines for its largest expansion: otherwise GCC would branch over it with too short a jump. */
+#define FGC_NL16 "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
+#define FGC_REPT_PAD FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 \
+    FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 /* 16 of 14 instructions */
+#define FGC_MAC_Q7_AVR_OPERANDS                                                                  \
+    : [acc] "+r"(acc), [n] "+w"(quads), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),   \
+      [hi] "=&a"(hi)
+
 FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
 {
-    int32_t acc = 0;
-    uint16_t c;
-    for (c = 0; c < cols; c++) {
-        acc += (int32_t)(int16_t)FGC_ROM_I8(m + c) * v[c];
+#if !defined(__OPTIMIZE__) /* unoptimised builds lack the registers the assembly needs */
+    int32_t sum = 0;
+    for (; cols > 0; cols--) {
+        sum += (int32_t)FGC_ROM_I8(m++) * *v++;
     }
-    return acc;
+    return sum;
+#else
+    uint32_t acc = 0u - (uint32_t)cols * 0x808000ul;
+    uint8_t w, lo, hi, flip = 0x80, zero = 0;
+    uint16_t quads = cols >> 2;
+    if (__builtin_constant_p(cols) && cols <= 16) {
+        __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
+                "clr __zero_reg__" FGC_REPT_PAD
+                FGC_MAC_Q7_AVR_OPERANDS
+                : [k] "i"(cols), [flip] "r"(flip), [zero] "r"(zero)
+                : "r0", "memory");
+        return (int32_t)acc;
+    }
+    if (__builtin_constant_p(cols)) {
+        __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
+                "clr __zero_reg__" FGC_NL16 FGC_NL16 FGC_NL16 /* 3 of 14 instructions */
+                FGC_MAC_Q7_AVR_OPERANDS
+                : [k] "i"(cols & 3), [flip] "r"(flip), [zero] "r"(zero)
+                : "r0", "memory");
+    } else {
+        uint8_t k;
+        for (k = cols & 3; k > 0; k--) {
+            __asm__(FGC_MAC_Q7_AVR "clr __zero_reg__"
+                    FGC_MAC_Q7_AVR_OPERANDS
+                    : [flip] "r"(flip), [zero] "r"(zero)
+                    : "r0", "memory");
+        }
+    }
+    if (quads > 0) {
+        __asm__("1:\n\t" FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR FGC_MAC_Q7_AVR
+                "sbiw %[n], 1\n\t"
+                "brne 1b\n\t"
+                "clr __zero_reg__"
+                FGC_MAC_Q7_AVR_OPERANDS
+                : [flip] "r"(flip), [zero] "r"(zero)
+                : "r0", "memory");
+    }
+    return (int32_t)acc;
+#endif
 }
 
-/* sum_c m[c] * v[c], int16 weights in program memory: each product fits int32, the sum int64. */
+/* The next column index of a compressed row (one byte, or two with wide), advancing idx. */
+FGC_INLINE uint16_t fgc_column_avr(const void **idx, int wide)
+{
+    uint16_t c;
+    if (wide) {
+        const uint16_t *p = (const uint16_t *)*idx;
+        c = FGC_ROM_U16(p);
+        *idx = p + 1;
+    } else {
+        const uint8_t *p = (const uint8_t *)*idx;
+        c = FGC_ROM_U8(p);
+        *idx = p + 1;
+    }
+    return c;
+}
+
+/*
+ * A compressed row's products with int8 values (fgc_sparse.h): n non-zeros, their columns in idx
+ * (one byte each, or two with wide) and values in val, both in program memory and both advanced
+ * past the row. The multiply-accumulate is fgc_dot_q7_q15's, on the input its column picks; Z
+ * reads the two arrays in turn, and the loop ends when the value pointer reaches the row's end.
+ * Fixed scratch registers (r18 the flip mask, r19 zero, r20-r22 the weight and input bytes,
+ * r23:r24 the column) keep the operands few enough for GCC's register allocator. About 36 cycles
+ * a non-zero.
+ */
+#define FGC_SPDOT_Q7_AVR_TAIL                                                                         \
+    "movw %[ip], r30\n\t"                                                                           \
+    "movw r30, %[vp]\n\t"                                                                           \
+    "lpm r20, Z+\n\t"                                                                               \
+    "movw %[vp], r30\n\t"                                                                           \
+    "movw r26, %[v]\n\t"                                                                            \
+    "add r26, r23\n\t"                                                                              \
+    "adc r27, r19\n\t"                                                                              \
+    "add r26, r23\n\t"                                                                              \
+    "adc r27, r24\n\t"                                                                              \
+    "ld r21, X+\n\t"                                                                                \
+    "ld r22, X\n\t"                                                                                 \
+    "mulsu r20, r21\n\t"                                                                            \
+    "eor r1, r18\n\t"                                                                               \
+    "add %A[acc], r0\n\t"                                                                           \
+    "adc %B[acc], r1\n\t"                                                                           \
+    "adc %C[acc], r19\n\t"                                                                          \
+    "adc %D[acc], r19\n\t"                                                                          \
+    "muls r20, r22\n\t"                                                                             \
+    "eor r1, r18\n\t"                                                                               \
+    "add %B[acc], r0\n\t"                                                                           \
+    "adc %C[acc], r1\n\t"                                                                           \
+    "adc %D[acc], r19\n\t"                                                                          \
+    "cp %A[vp], %A[end]\n\t"                                                                        \
+    "cpc %B[vp], %B[end]\n\t"                                                                       \
+    "brne 1b\n\t"                                                                                   \
+    "clr __zero_reg__"                                                                              \
+    : [acc] "+r"(acc), [ip] "+r"(ip), [vp] "+r"(vp)                                                 \
+    : [v] "r"(v), [end] "r"(end)                                                                    \
+    : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory"
+
+FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const int16_t *v, uint16_t n, int wide)
+{
+#if !defined(__OPTIMIZE__)
+    int32_t sum = 0;
+    for (; n > 0; n--) {
+        sum += (int32_t)FGC_ROM_I8((*val)++) * v[fgc_column_avr(idx, wide)];
+    }
+    return sum;
+#else
+    uint32_t acc = 0u - (uint32_t)n * 0x808000ul;
+    const void *ip = *idx;
+    const int8_t *vp = *val;
+    const int8_t *end = vp + n;
+    if (n == 0) {
+        return 0;
+    }
+    if (wide) {
+        /* a 16-bit column: its high byte in r24, doubled (2 * column = 2 * low + 512 * high) */
+        __asm__("ldi r18, 0x80\n\t"
+                "clr r19\n"
+                "1:\n\t"
+                "movw r30, %[ip]\n\t"
+                "lpm r23, Z+\n\t"
+                "lpm r24, Z+\n\t"
+                "lsl r24\n\t"
+                FGC_SPDOT_Q7_AVR_TAIL);
+    } else {
+        __asm__("ldi r18, 0x80\n\t"
+                "clr r19\n"
+                "1:\n\t"
+                "movw r30, %[ip]\n\t"
+                "lpm r23, Z+\n\t"
+                "clr r24\n\t"
+                FGC_SPDOT_Q7_AVR_TAIL);
+    }
+    *idx = ip;
+    *val = vp;
+    return (int32_t)acc;
+#endif
+}
+
+/* The product of r18:r19 (weight) and r20:r21 (input) added to the 48-bit sum lo:hi of
+ * fgc_dot_q15_q15 (SUBI 0x80 flips the top bit), with r17 = 0. */
+#define FGC_MAC_Q15_AVR_PRODUCT  \
+    "muls r19, r21\n\t"          \
+    "movw r24, r0\n\t"           \
+    "mul r18, r20\n\t"           \
+    "movw r22, r0\n\t"           \
+    "mulsu r19, r20\n\t"         \
+    "sbc r25, r17\n\t"           \
+    "add r23, r0\n\t"            \
+    "adc r24, r1\n\t"            \
+    "adc r25, r17\n\t"           \
+    "mulsu r21, r18\n\t"         \
+    "sbc r25, r17\n\t"           \
+    "add r23, r0\n\t"            \
+    "adc r24, r1\n\t"            \
+    "adc r25, r17\n\t"           \
+    "subi r25, 0x80\n\t"         \
+    "add %A[lo], r22\n\t"        \
+    "adc %B[lo], r23\n\t"        \
+    "adc %C[lo], r24\n\t"        \
+    "adc %D[lo], r25\n\t"        \
+    "adc %A[hi], r17\n\t"        \
+    "adc %B[hi], r17\n\t"
+
+/* The 48-bit sum lo:hi sign-extended to int64 (little-endian bytes). */
+FGC_INLINE int64_t fgc_sum48_avr(uint32_t lo, uint16_t hi)
+{
+    int16_t top = (int16_t)hi;
+    int64_t sum = top;
+    memcpy((uint8_t *)&sum, &lo, 4);
+    memcpy((uint8_t *)&sum + 4, &top, 2);
+    return sum;
+}
+
+/*
+ * sum_c m[c] * v[c], int16 weights in program memory, exact: each product (four 8x8
+ * multiplications, signed 32 bits) is made unsigned by flipping its top bit (+ 2^31) and added to
+ * a 48-bit sum, which starts at -cols * 2^31 modulo 2^48; the true sum, below 2^47 in magnitude,
+ * is then the 48-bit result sign-extended. Fixed scratch registers (r17 zero, r18-r21 the weight
+ * and input, r22-r25 the product) keep GCC's register allocator out of it;
+ * the loop ends when Z reaches the row's end. About 40 cycles a multiply-accumulate.
+ */
 FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint16_t cols)
 {
-    int64_t acc = 0;
-    uint16_t c;
-    for (c = 0; c < cols; c++) {
-        acc += (int32_t)FGC_ROM_I16(m + c) * v[c];
+#if !defined(__OPTIMIZE__)
+    int64_t sum = 0;
+    for (; cols > 0; cols--) {
+        sum += fgc_mul16_avr(FGC_ROM_I16(m++), *v++);
     }
-    return acc;
+    return sum;
+#else
+    uint64_t start = (uint64_t)0 - ((uint64_t)cols << 31);
+    uint32_t lo = (uint32_t)start;
+    uint16_t hi = (uint16_t)(start >> 32);
+    const int16_t *end = m + cols;
+    if (cols == 0) {
+        return 0;
+    }
+    __asm__("clr r17\n"
+            "1:\n\t"
+            "lpm r18, Z+\n\t"
+            "lpm r19, Z+\n\t"
+            "ld r20, X+\n\t"
+            "ld r21, X+\n\t"
+            FGC_MAC_Q15_AVR_PRODUCT
+            "cp r30, %A[end]\n\t"
+            "cpc r31, %B[end]\n\t"
+            "brne 1b\n\t"
+            "clr __zero_reg__"
+            : [lo] "+r"(lo), [hi] "+r"(hi), "+z"(m), "+x"(v)
+            : [end] "r"(end)
+            : "r0", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "memory");
+    return fgc_sum48_avr(lo, hi);
+#endif
 }
 
-/* Whether rshift(m . v, s) fits int32 for any int16 values (see the portable kernels). */
-FGC_INLINE int fgc_fits32_q15(uint32_t cols, int s)
+/* The rest of a turn of fgc_spdot_q15_avr's loop, its column in r23:r22 and Z past it: the value,
+ * the input the column picks (X = v + 2 * column), the product; then the operands. */
+#define FGC_SPDOT_Q15_AVR_TAIL                                                                        \
+    "movw %[ip], r30\n\t"                                                                           \
+    "movw r30, %[vp]\n\t"                                                                           \
+    "lpm r18, Z+\n\t"                                                                               \
+    "lpm r19, Z+\n\t"                                                                               \
+    "movw %[vp], r30\n\t"                                                                           \
+    "movw r26, %[v]\n\t"                                                                            \
+    "add r26, r22\n\t"                                                                              \
+    "adc r27, r23\n\t"                                                                              \
+    "add r26, r22\n\t"                                                                              \
+    "adc r27, r23\n\t"                                                                              \
+    "ld r20, X+\n\t"                                                                                \
+    "ld r21, X\n\t"                                                                                 \
+    FGC_MAC_Q15_AVR_PRODUCT                                                                         \
+    "cp %A[vp], %A[end]\n\t"                                                                        \
+    "cpc %B[vp], %B[end]\n\t"                                                                       \
+    "brne 1b\n\t"                                                                                   \
+    "clr __zero_reg__"                                                                              \
+    : [lo] "+r"(lo), [hi] "+r"(hi), [ip] "+r"(ip), [vp] "+r"(vp)                                    \
+    : [v] "r"(v), [end] "r"(end)                                                                    \
+    : "r0", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "r30", "r31", "memory"
+
+/* A compressed row's products with int16 values, as fgc_spdot_q7_avr with fgc_dot_q15_q15's sum;
+ * the loop ends when the value pointer reaches the row's end. About 50 cycles a non-zero. */
+FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, const int16_t *v, uint16_t n,
+                                     int wide)
 {
-    return s <= 30 && cols < (2u << s);
+#if !defined(__OPTIMIZE__)
+    int64_t sum = 0;
+    for (; n > 0; n--) {
+        sum += fgc_mul16_avr(FGC_ROM_I16((*val)++), v[fgc_column_avr(idx, wide)]);
+    }
+    return sum;
+#else
+    uint64_t start = (uint64_t)0 - ((uint64_t)n << 31);
+    uint32_t lo = (uint32_t)start;
+    uint16_t hi = (uint16_t)(start >> 32);
+    const void *ip = *idx;
+    const int16_t *vp = *val;
+    const int16_t *end = vp + n;
+    if (n == 0) {
+        return 0;
+    }
+    if (wide) {
+        __asm__("clr r17\n"
+                "1:\n\t"
+                "movw r30, %[ip]\n\t"
+                "lpm r22, Z+\n\t"
+                "lpm r23, Z+\n\t"
+                FGC_SPDOT_Q15_AVR_TAIL);
+    } else {
+        __asm__("clr r17\n"
+                "1:\n\t"
+                "movw r30, %[ip]\n\t"
+                "lpm r22, Z+\n\t"
+                "clr r23\n\t"
+                FGC_SPDOT_Q15_AVR_TAIL);
+    }
+    *idx = ip;
+    *val = vp;
+    return fgc_sum48_avr(lo, hi);
+#endif
 }
 
 /* y (+)= rshift(dot, s), the sum saturated (§3.2). */
 FGC_INLINE void fgc_store_q7_q15(int32_t *y, int32_t dot, int s, int acc)
 {
-    *y = acc ? fgc_add_sat32(*y, fgc_rshift32(dot, s)) : fgc_rshift32(dot, s);
+    *y = acc ? fgc_add_sat32_avr(*y, fgc_rshift32(dot, s)) : fgc_rshift32(dot, s);
 }
 
+/* y (+)= rshift(dot, s), saturated. rshift(dot, s) = rshift(floor(dot / 2^k), s - k) for k < s; with k
+ * whole bytes (the most below s) and cols <= 2^k, |floor(dot / 2^k)| <= cols * 2^30 / 2^k fits int32:
+ * its four bytes are read out of the int64 (no 64-bit shift), and the rest is int32 arithmetic. */
 FGC_INLINE void fgc_store_q15_q15(int32_t *y, int64_t dot, uint32_t cols, int s, int acc)
 {
-    int64_t r = fgc_rshift64(dot, s);
-    if (fgc_fits32_q15(cols, s)) {
-        *y = acc ? fgc_add_sat32(*y, (int32_t)r) : (int32_t)r;
+    int k = (s - 1) & ~7;
+    if (s >= 1 && s <= 32 && cols <= (1ul << k)) {
+        int32_t q, r;
+        memcpy(&q, (const uint8_t *)&dot + k / 8, sizeof q); /* little-endian: bytes k/8 .. k/8 + 3 */
+        r = fgc_rshift32(q, s - k);
+        *y = acc ? fgc_add_sat32_avr(*y, r) : r;
     } else {
+        int64_t r = fgc_rshift64(dot, s);
         *y = fgc_sat32(acc ? (int64_t)*y + r : r);
     }
 }
@@ -80,13 +571,17 @@ FGC_INLINE void fgc_matvec_q7_q15_inl(const int8_t *m, const int16_t *v, uint32_
     }
 }
 
-/* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)) */
+/* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)), row by row */
 FGC_INLINE void fgc_matvec2_q7_q15_inl(const int8_t *m1, const int16_t *v1, uint32_t cols1, int s1,
                                        const int8_t *m2, const int16_t *v2, uint32_t cols2, int s2,
                                        uint32_t rows, int32_t *y)
 {
-    fgc_matvec_q7_q15_inl(m1, v1, rows, cols1, s1, 0, y);
-    fgc_matvec_q7_q15_inl(m2, v2, rows, cols2, s2, 1, y);
+    uint16_t r;
+    for (r = 0; r < (uint16_t)rows; r++) {
+        int32_t first = fgc_rshift32(fgc_dot_q7_q15(m1 + r * (uint16_t)cols1, v1, (uint16_t)cols1), s1);
+        int32_t second = fgc_rshift32(fgc_dot_q7_q15(m2 + r * (uint16_t)cols2, v2, (uint16_t)cols2), s2);
+        y[r] = fgc_add_sat32_avr(first, second);
+    }
 }
 
 FGC_INLINE void fgc_matvec_q15_q15_inl(const int16_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
@@ -108,29 +603,94 @@ FGC_INLINE void fgc_matvec2_q15_q15_inl(const int16_t *m1, const int16_t *v1, ui
 
 /* ------------------------------------------------------------------------------- §3.4 */
 
+/* a * 2^k for a constant k (the caller keeps it in 16 bits), one bit at a time, unrolled */
+FGC_INLINE uint16_t fgc_lsl16_avr(uint16_t a, int k)
+{
+    for (; k > 0; k--) {
+        __asm__("lsl %A0\n\trol %B0" : "+r"(a));
+    }
+    return a;
+}
+
+FGC_INLINE uint16_t fgc_lsr16_avr(uint16_t a, int k)
+{
+    if (k >= 8) {
+        a >>= 8;
+        k -= 8;
+    }
+    for (; k > 0; k--) {
+        __asm__("lsr %B0\n\tror %A0" : "+r"(a));
+    }
+    return a;
+}
+
 /* tanh of x in Q(f) as Q14, §3.4 steps 1-3, for f from -16 to 31, in 16 bits: |x| <= 2^15, and u
  * (|x| in Q13) clamps to 2^16 - 1 where it would reach 2^16 (|x| >= 8): T[255] = T[256] = 16384, so
- * the table then gives 16384 as §3.4's branch does. */
+ * the table then gives 16384 as §3.4's branch does. The interpolation T[k] + rshift(d * t, 8) with
+ * d = T[k+1] - T[k] <= 512 is d * t = lo(d) * t + 256 * hi(d) * t, and rshift(lo(d) * t, 8) is the
+ * product's high byte plus bit 7 of its low byte: two 8x8 multiplications. */
 FGC_INLINE int32_t fgc_tanh_q14_el(int32_t x, int f)
 {
-    uint16_t a = (uint16_t)(x < 0 ? -x : x);
+    uint16_t a = (uint16_t)(x < 0 ? -(uint16_t)x : (uint16_t)x);
     uint16_t u;
     const int16_t *tab;
-    int16_t t0;
-    uint16_t d;
-    int16_t r;
+    uint16_t r;
+    uint8_t d0, d1, q, zero = 0;
     if (f >= 13) {
-        u = f - 13 >= 16 ? 0u : (uint16_t)(a >> (f - 13));
+        u = f - 13 >= 16 ? 0u : fgc_lsr16_avr(a, f - 13);
     } else if (13 - f >= 16 || a >= (uint16_t)(65536ul >> (13 - f))) {
         u = a != 0 ? 0xFFFFu : 0u;
     } else {
-        u = (uint16_t)(a << (13 - f));
+        u = fgc_lsl16_avr(a, 13 - f);
     }
     tab = fgc_tanh_table_q14 + (u >> 8);
-    t0 = FGC_ROM_I16(tab);
-    d = (uint16_t)(FGC_ROM_I16(tab + 1) - t0); /* 0 to 512: the table rises */
-    r = (int16_t)(t0 + (int16_t)(((uint32_t)d * (uint8_t)u + 128u) >> 8));
-    return x < 0 ? -(int32_t)r : r;
+    __asm__("lpm %A[r], Z+\n\t"
+            "lpm %B[r], Z+\n\t"
+            "lpm %[d0], Z+\n\t"
+            "lpm %[d1], Z\n\t"
+            "sub %[d0], %A[r]\n\t"
+            "sbc %[d1], %B[r]\n\t"
+            "mul %[d0], %[t]\n\t"
+            "mov %[q], r1\n\t"
+            "lsl r0\n\t"
+            "adc %[q], %[zero]\n\t"
+            "mul %[d1], %[t]\n\t"
+            "add r0, %[q]\n\t"
+            "adc r1, %[zero]\n\t"
+            "add %A[r], r0\n\t"
+            "adc %B[r], r1\n\t"
+            "clr __zero_reg__"
+            : [r] "=&r"(r), [d0] "=&r"(d0), [d1] "=&r"(d1), [q] "=&r"(q), "+z"(tab)
+            : [t] "r"((uint8_t)u), [zero] "r"(zero)
+            : "r0");
+    return x < 0 ? -(int32_t)(int16_t)r : (int16_t)r;
+}
+
+/* ------------------------------------------------------------------------------- §3.5, §3.6 */
+
+/* §3.5 FastGRNN with the int32 kernel's requirements (see fgc_q15_inline.h): z, c, h, zeta and nu
+ * are int16 values, so z * h and zeta * z are 16x16 products; coef and zi may need 32 bits, and
+ * their products with an int16 fit int32 as required. */
+FGC_INLINE int32_t fgc_fastgrnn_blend_q15_el(int32_t z, int fz, int32_t c, int fc, int32_t zeta, int32_t nu,
+                                             int fh, int32_t h)
+{
+    int sc = 14 + fc - fh;
+    if (fz >= 0) {
+        int32_t coef = zeta + nu + fgc_rshift_product_avr(fgc_mul16_avr(-zeta, z), fz);
+        return fgc_sat16_avr(fgc_rshift_product_avr(fgc_mul16_avr(z, h), fz)
+                             + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
+    } else {
+        int32_t zi = z * ((int32_t)1 << -fz);
+        int32_t coef = zeta + nu - fgc_mul32x16_avr(zi, zeta);
+        return fgc_sat16_avr(fgc_mul32x16_avr(zi, h) + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
+    }
+}
+
+/* §3.6 FastRNN: alpha, beta, c and h are int16 values. */
+FGC_INLINE int32_t fgc_fastrnn_blend_q15_el(int32_t c, int fc, int32_t alpha, int32_t beta, int fh, int32_t h)
+{
+    return fgc_sat16_avr(fgc_rshift_product_avr(fgc_mul16_avr(beta, h), 14)
+                         + fgc_rshift_product_avr(fgc_mul16_avr(alpha, c), 14 + fc - fh));
 }
 
 #endif /* FGC_Q15_AVR_H */

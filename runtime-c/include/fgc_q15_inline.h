@@ -8,7 +8,8 @@
  * loop shape per product, and a model's loop that takes each element through a run of
  * element-wise operations keeps the intermediate values in registers instead of buffers.
  * Where a core has a faster instruction for a step (SSAT, QADD, SMLAD, ...) it is used under the
- * matching __ARM_FEATURE_* macro; every other target, the host included, takes the portable C.
+ * matching __ARM_FEATURE_* macro; every other target, the host included, takes the portable C,
+ * except 8-bit AVR, which takes fgc_q15_avr.h's versions where they differ.
  *
  * Formats (f*) and shifts (s) are plain ints: any f of §1 (-16 to 30), any shift from 0 to 255.
  * Element values travel as int32_t holding the value of their C type (int16 for q15).
@@ -31,6 +32,10 @@
 #define FGC_INLINE static inline
 #endif
 
+#if defined(__AVR__)
+#include "fgc_q15_avr.h" /* an 8-bit core's versions of some of the functions below */
+#endif
+
 /* ------------------------------------------------------------------------------- §2 primitives */
 
 /* rshift(a, s) without an addition that could overflow; 0 for s >= 32 (a shift by the width is
@@ -47,6 +52,8 @@ FGC_INLINE int32_t fgc_rshift32(int32_t a, int s)
     }
 #if defined(__thumb2__)
     return (a >> s) + ((a >> (s - 1)) & 1);
+#elif defined(__AVR__)
+    return fgc_rshift32_avr(a, s);
 #else
     return s == 1 ? (a >> 1) + (a & 1) : ((a >> (s - 1)) + 1) >> 1;
 #endif
@@ -170,6 +177,8 @@ FGC_INLINE int32_t fgc_bias_q15_el(int32_t a, int32_t b)
 {
 #if defined(__ARM_FEATURE_SAT)
     return fgc_sat16(__ssat(a, 17) + b);
+#elif defined(__AVR__)
+    return fgc_bias_q15_avr(a, b);
 #else
     /* a fits 17 bits when it survives a round trip through the top 17 bits of a word */
     if ((int32_t)((uint32_t)a << 15) >> 15 != a) {
@@ -185,9 +194,7 @@ FGC_INLINE int32_t fgc_bias_q31_el(int32_t a, int32_t b)
     return fgc_add_sat32(a, b);
 }
 
-#if defined(__AVR__)
-#include "fgc_q15_avr.h" /* §3.1's and §3.2's products and §3.4's table lookup for an 8-bit core */
-#else
+#if !defined(__AVR__) /* AVR: fgc_q15_avr.h (8x16-bit products, constants in program memory) */
 /* ----------------------------------------------------------------------- §3.2 one row's product */
 
 #if defined(__ARM_FEATURE_DSP)
@@ -587,6 +594,7 @@ FGC_INLINE int32_t fgc_quant_sigm4_q15_el(int32_t x, int f)
 
 /* ---------------------------------------------------------------------------- §3.5, §3.6 blends */
 
+#if !defined(__AVR__) /* AVR: fgc_q15_avr.h (16-bit products) */
 /* §3.5 FastGRNN: h' = sat16(scale(z * h, fz) + rshift(coef * c, 14 + fc - fh)). For fz >= 0,
  * coef = rshift(zeta * (2^fz - z), fz) + nu is computed as zeta + nu + rshift(-(zeta * z), fz)
  * (adding a multiple of 2^s commutes with rshift(., s)); -(zeta * z) fits int32 for all int16
@@ -606,6 +614,8 @@ FGC_INLINE int32_t fgc_fastgrnn_blend_q15_el(int32_t z, int fz, int32_t c, int f
     }
 }
 
+#endif
+
 /* The same integers in int64, for any values and formats: |zi| <= 2^31, |coef| <= 2^46 + 2^16,
  * |coef * c| < 2^62. */
 FGC_INLINE int32_t fgc_fastgrnn_blend_wide_q15_el(int32_t z, int fz, int32_t c, int fc, int32_t zeta,
@@ -623,12 +633,15 @@ FGC_INLINE int32_t fgc_fastgrnn_blend_wide_q15_el(int32_t z, int fz, int32_t c, 
     }
 }
 
+#if !defined(__AVR__)
 /* §3.6 FastRNN: h' = sat16(rshift(beta * h, 14) + rshift(alpha * c, 14 + fc - fh)); never
  * overflows int32: |beta * h|, |alpha * c| <= 2^30, so the sum is at most 2^16 + 2^30. */
 FGC_INLINE int32_t fgc_fastrnn_blend_q15_el(int32_t c, int fc, int32_t alpha, int32_t beta, int fh, int32_t h)
 {
     return fgc_sat16(fgc_rshift32(fgc_factor(beta) * h, 14) + fgc_rshift32(fgc_factor(alpha) * c, 14 + fc - fh));
 }
+
+#endif
 
 FGC_INLINE int32_t fgc_fastrnn_blend_wide_q15_el(int32_t c, int fc, int32_t alpha, int32_t beta, int fh,
                                                  int32_t h)

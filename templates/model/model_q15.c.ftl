@@ -1,5 +1,5 @@
 <#-- A compiled model in fixed point: quantized constants in flash (FGC_ROM, read through
-     fgc_rom.h), the step as calls of the inline kernels of fgc_q15_inline.h with the plan's
+     fgc_memory.h), the step as calls of the inline kernels of fgc_q15_inline.h with the plan's
      constants: products, and loops that take each element through a run of element-wise ops (see
      FixedTemplateData). -->
 /*
@@ -80,7 +80,7 @@ void ${prefix}_init(${prefix}_state_t *state)
 int ${prefix}_step(${prefix}_state_t *state, const int16_t x[${PREFIX}_INPUT_DIMS])
 {
 <#list buffers as b>
-    ${b.type} ${b.name}[${b.length}];
+    FGC_SCRATCH ${b.type} ${b.name}[${b.length}];
 </#list>
     uint32_t offset;
     uint32_t i;

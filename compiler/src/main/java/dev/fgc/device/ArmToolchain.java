@@ -1,30 +1,15 @@
 package dev.fgc.device;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** arm-none-eabi-gcc with newlib: builds bare-metal images that print through semihosting. */
-public final class ArmToolchain implements Toolchain {
+public final class ArmToolchain extends GccToolchain {
     /** The linker script every Cortex-M firmware carries beside its sources. */
     public static final String LINKER_SCRIPT = "fw_link.ld";
-    private final Board board;
-    private final Map<Tool, Path> tools;
 
     public ArmToolchain(Board board, Provisioner provisioner) {
-        this.board = board;
-        this.tools = provisioner.ensure(Tool.forToolchain(board.toolchain()), "board " + board.name());
-    }
-
-    @Override
-    public List<String> compileCommand() {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(tools.get(Tool.ARM_GCC).toString());
-        cmd.addAll(board.cflags());
-        cmd.addAll(STRICT_FLAGS);
-        cmd.addAll(List.of("-O2", "-g0", "-ffunction-sections", "-fdata-sections", "-I."));
-        return cmd;
+        super(board, provisioner, Tool.ARM_GCC, Tool.ARM_SIZE, Tool.ARM_NM, "-O2");
     }
 
     @Override
@@ -48,11 +33,6 @@ public final class ArmToolchain implements Toolchain {
                 "-Wl,--gc-sections", "-o", elf));
         cmd.addAll(sources);
         cmd.add("-lm");
-        CompilerRun.run(cmd, dir, board);
-    }
-
-    @Override
-    public ElfSizes sizes(Path elf) {
-        return ElfSizes.read(tools.get(Tool.ARM_SIZE), tools.get(Tool.ARM_NM), elf);
+        compile(cmd, dir);
     }
 }

@@ -10,7 +10,7 @@ public final class RuntimeFiles {
             List.of("fgc_matvec_f32.c", "fgc_vector_f32.c", "fgc_nonlin_f32.c", "fgc_cell_f32.c");
     /** Fixed point (docs/fixed-point.md): every fixed-point precision (int16 activations, int16 or int8
      *  weights) shares one runtime. */
-    private static final List<String> FIXED_HEADERS = List.of("fgc_rom.h", "fgc_q15.h", "fgc_q15_inline.h", "fgc_q15_avr.h");
+    private static final List<String> FIXED_HEADERS = List.of("fgc_memory.h", "fgc_q15.h", "fgc_q15_inline.h", "fgc_q15_avr.h");
     private static final List<String> FIXED_SOURCES = List.of("fgc_normalize_q15.c", "fgc_matvec_q7_q15.c",
             "fgc_matvec_q15_q15.c", "fgc_vector_q15.c", "fgc_nonlin_q15.c", "fgc_tanh_table_q15.c", "fgc_cell_q15.c");
 

@@ -16,13 +16,16 @@ public final class FitCheck {
     }
 
     public static void check(String model, SizeReport sizes, Board board, OptionalLong maxFlash, OptionalLong maxRam) {
-        long flash = Math.min(board.flash().size(), maxFlash.orElse(Long.MAX_VALUE));
+        // constants lie where the core reads them: on AVR the first 64 KB (16-bit LPM addresses)
+        long boardFlash = Math.min(board.flash().size(), board.constantsLimit());
+        long flash = Math.min(boardFlash, maxFlash.orElse(Long.MAX_VALUE));
         long boardRam = board.ram().size() - board.ramReserved();
         long ram = Math.min(boardRam, maxRam.orElse(Long.MAX_VALUE));
         List<String> over = new ArrayList<>();
         if (sizes.constantBytes() > flash) {
             over.add("flash: needs " + sizes.constantBytes() + " bytes of model constants, " + flash + " available"
-                    + source(board.flash().size(), maxFlash, "--max-flash"));
+                    + (flash < boardFlash ? " (--max-flash)" : boardFlash < board.flash().size()
+                    ? " (the board's: constants must lie in its first " + boardFlash + " bytes of flash)" : " (the board's)"));
         }
         if (sizes.ramBytes() > ram) {
             over.add("RAM: needs " + sizes.ramBytes() + " bytes (state " + sizes.stateBytes() + ", scratch "
@@ -39,7 +42,4 @@ public final class FitCheck {
                 + board.ramReserved() + " kept for the call stack and the C library)";
     }
 
-    private static String source(long boardBytes, OptionalLong limit, String option) {
-        return limit.isPresent() && limit.getAsLong() < boardBytes ? " (" + option + ")" : " (the board's)";
-    }
 }

@@ -23,9 +23,9 @@ final class InputChunks {
         }
     }
 
-    static List<Chunk> plan(int samples, Model model, Board board, int bytesPerValue) {
+    /** @param modelBytes the model's constants in flash (pack.SizeReport) */
+    static List<Chunk> plan(int samples, Model model, Board board, int bytesPerValue, long modelBytes) {
         long perSample = (long) model.features() * bytesPerValue;
-        long modelBytes = (long) (model.parameters() + 2L * model.features()) * bytesPerValue;
         // flash less the firmware's code, and within the part of flash constants can be read from
         long room = Math.min(board.flash().size() - board.codeReserve(), board.constantsLimit() - WINDOW_MARGIN)
                 - modelBytes;

@@ -9,6 +9,7 @@ import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.load.Dataset;
 import dev.fgc.model.Model;
 import dev.fgc.pack.Packing;
+import dev.fgc.pack.SizeReport;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.device.Board;
 import dev.fgc.device.DeviceRun;
@@ -62,7 +63,8 @@ public final class Verifier {
             long counted = 0;
             DeviceRun.Unit unit = DeviceRun.Unit.INSTRUCTIONS;
             long stackPeak = 0;
-            List<InputChunks.Chunk> chunks = InputChunks.plan(data.size(), model, o.board(), compiled.inputBytes());
+            List<InputChunks.Chunk> chunks = InputChunks.plan(data.size(), model, o.board(), compiled.inputBytes(),
+                    SizeReport.of(compiled, packing).constantBytes());
             for (int k = 0; k < chunks.size(); k++) {
                 InputChunks.Chunk chunk = chunks.get(k);
                 Path dir = work.resolve(chunks.size() == 1 ? "firmware" : "firmware-" + k);

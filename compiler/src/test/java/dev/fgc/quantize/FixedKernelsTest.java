@@ -259,8 +259,7 @@ class FixedKernelsTest {
     @Test
     void theCTableHoldsExactlyTheJavaTable() {
         String c = Resources.text("runtime-c/src/fgc_tanh_table_q15.c");
-        Matcher m = Pattern.compile(
-                "fgc_tanh_table_q14\\s*\\[\\s*257\\s*\\]\\s*(?:FGC_ROM\\s*)?=\\s*\\{([^}]*)\\}").matcher(c);
+        Matcher m = Pattern.compile("fgc_tanh_table_q14\\s*\\[\\s*257\\s*\\]\\s*(?:FGC_ROM\\s*)?=\\s*\\{([^}]*)\\}").matcher(c);
         assertTrue(m.find(), "no table definition in fgc_tanh_table_q15.c");
         String[] items = m.group(1).trim().split("\\s*,\\s*");
         int[] parsed = new int[items.length];

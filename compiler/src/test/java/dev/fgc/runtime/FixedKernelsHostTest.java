@@ -483,7 +483,8 @@ class FixedKernelsHostTest {
         var int16 = RuntimeFiles.forPrecision(Precision.INT16).asMap().keySet();
         assertEquals(int16, RuntimeFiles.forPrecision(Precision.INT8).asMap().keySet());
         assertEquals(true, int16.contains("fgc_q15.h") && int16.contains("fgc_q15_inline.h")
-                && int16.contains("fgc_tanh_table_q15.c") && int16.contains("fgc_rom.h"), int16.toString());
+                && int16.contains("fgc_tanh_table_q15.c") && int16.contains("fgc_memory.h")
+                && int16.contains("fgc_q15_avr.h"), int16.toString());
         assertEquals(11, int16.size(), int16.toString());
     }
 

@@ -123,7 +123,7 @@ class SparseKernelsHostTest {
         GeneratedFiles files = new GeneratedFiles()
                 .add("fgc_sparse.h", Resources.bytes("runtime-c/include/fgc_sparse.h"))
                 .add("fgc_q15.h", Resources.bytes("runtime-c/include/fgc_q15.h"))
-                .add("fgc_rom.h", Resources.bytes("runtime-c/include/fgc_rom.h"))
+                .add("fgc_memory.h", Resources.bytes("runtime-c/include/fgc_memory.h"))
                 .add("fgc_q15_inline.h", Resources.bytes("runtime-c/include/fgc_q15_inline.h"))
                 .add("fgc_sparse_q15.c", Resources.bytes("runtime-c/src/fgc_sparse_q15.c"))
                 .add("fgc_sparse_f32.c", Resources.bytes("runtime-c/src/fgc_sparse_f32.c"))

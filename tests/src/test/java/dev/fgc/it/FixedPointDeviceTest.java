@@ -3,8 +3,6 @@ package dev.fgc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fgc.model.CellKind;
-import dev.fgc.model.Nonlinearity;
 import dev.fgc.testing.Cli;
 import dev.fgc.testing.RandomModels;
 import dev.fgc.testing.Repo;
@@ -88,36 +86,13 @@ class FixedPointDeviceTest {
     }
 
     static Stream<Arguments> everyKind() {
-        List<Arguments> cases = new ArrayList<>();
-        Nonlinearity[] all = Nonlinearity.values();
-        long seed = 900;
-        int n = 0;
-        for (String precision : new String[] {"int8", "int16"}) {
-            for (boolean lowRank : new boolean[] {false, true}) {
-                for (int i = 0; i < all.length; i++) {
-                    cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTGRNN, lowRank, all[i],
-                            all[(i + 1) % all.length], seed++), precision, BOARDS[n++ % BOARDS.length]));
-                    cases.add(Arguments.of(RandomModels.Spec.of(CellKind.FASTRNN, lowRank, Nonlinearity.SIGMOID,
-                            all[i], seed++), precision, BOARDS[n++ % BOARDS.length]));
-                }
-            }
-        }
-        return cases.stream();
+        return GeneratedModelCases.everyKind(BOARDS, 900);
     }
 
     @ParameterizedTest(name = "{0} {1} on {2}")
     @MethodSource("everyKind")
     void generatedModels(RandomModels.Spec spec, String precision, String board) throws IOException {
-        Path dir = RandomModels.write(tmp.resolve(spec.name()), spec, 12);
-        List<String> args = new ArrayList<>(List.of("verify", dir.toString(), "--board", board, "--precision",
-                precision, "--data", dir.resolve("test.npy").toString(), "--update", spec.update().edgemlName()));
-        if (spec.cell() == CellKind.FASTGRNN) {
-            args.addAll(List.of("--gate", spec.gate().edgemlName()));
-        }
-        if (spec.seed() % 2 == 0) {
-            args.addAll(List.of("--calibrate", dir.resolve("test.npy").toString()));
-        }
-        Cli.Result r = verify(args.toArray(String[]::new));
+        Cli.Result r = verify(GeneratedModelCases.verifyArgs(tmp, spec, 12, precision, board));
         assertTrue(r.out().contains("matched    12/12 samples"), r.out());
     }
 }

@@ -1,0 +1,132 @@
+package dev.fgc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fgc.device.Board;
+import dev.fgc.device.BoardCatalog;
+import dev.fgc.device.DeviceRun;
+import dev.fgc.device.HostEnvironment;
+import dev.fgc.device.Provisioner;
+import dev.fgc.device.SimavrRunner;
+import dev.fgc.device.Toolchain;
+import dev.fgc.emit.GeneratedFiles;
+import dev.fgc.emit.Resources;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The AVR assembly of the compressed-row products with two-byte column indices (more than 256
+ * columns: no generated test model is that wide) against docs/fixed-point.md §3.2 computed in
+ * int64 on the same core: extreme values, an empty row, every shift from 0 to 35.
+ */
+class AvrSparseKernelsTest {
+    private static final int ROWS = 4;
+    private static final int COLS = 300;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void wideIndexProductsAreExact() {
+        Random random = new Random(7);
+        List<Integer> counts = new ArrayList<>();
+        List<Integer> idx = new ArrayList<>();
+        List<Integer> w8 = new ArrayList<>();
+        List<Integer> w16 = new ArrayList<>();
+        for (int r = 0; r < ROWS; r++) {
+            TreeSet<Integer> columns = new TreeSet<>();
+            int n = r == 2 ? 0 : 1 + random.nextInt(60);
+            while (columns.size() < n) {
+                columns.add(random.nextInt(COLS));
+            }
+            counts.add(n);
+            for (int c : columns) {
+                idx.add(c);
+                w8.add(extreme(random, -128, 127));
+                w16.add(extreme(random, -32768, 32767));
+            }
+        }
+        List<Integer> x = new ArrayList<>();
+        for (int c = 0; c < COLS; c++) {
+            x.add(extreme(random, -32768, 32767));
+        }
+        String main = """
+                #include <avr/interrupt.h>
+                #include <avr/io.h>
+                #include <avr/sleep.h>
+                #include "fgc_sparse.h"
+                #include "fgc_q15_inline.h"
+                """
+                + array("uint16_t", "counts", counts, true) + array("uint16_t", "idx", idx, true)
+                + array("int8_t", "w8", w8, true) + array("int16_t", "w16", w16, true) + array("int16_t", "x", x, false)
+                + """
+                int main(void)
+                {
+                    uint8_t bad = 0;
+                    int s;
+                    for (s = 0; s <= 35; s++) {
+                        int32_t y8[ROWS], y16[ROWS];
+                        uint16_t r, k = 0;
+                        fgc_spmv_q7_q15_i16(counts, idx, w8, x, ROWS, (uint8_t)s, 0, y8);
+                        fgc_spmv_q15_q15_i16(counts, idx, w16, x, ROWS, (uint8_t)s, 0, y16);
+                        for (r = 0; r < ROWS; r++) {
+                            uint16_t j, n = FGC_ROM_U16(counts + r);
+                            int64_t s8 = 0, s16 = 0;
+                            for (j = 0; j < n; j++, k++) {
+                                uint16_t c = FGC_ROM_U16(idx + k);
+                                s8 += (int64_t)FGC_ROM_I8(w8 + k) * x[c];
+                                s16 += (int64_t)FGC_ROM_I16(w16 + k) * x[c];
+                            }
+                            bad += fgc_sat32(fgc_rshift64(s8, s)) != y8[r];
+                            bad += fgc_sat32(fgc_rshift64(s16, s)) != y16[r];
+                        }
+                    }
+                    GPIOR0 = bad;
+                    cli();
+                    sleep_enable();
+                    for (;;) {
+                        sleep_cpu();
+                    }
+                }
+                """.replace("ROWS", Integer.toString(ROWS));
+        Board board = BoardCatalog.load().byName("arduino-uno");
+        Provisioner provisioner = new Provisioner(HostEnvironment.current(), System.err);
+        Toolchain toolchain = Toolchain.forBoard(board, provisioner);
+        GeneratedFiles files = new GeneratedFiles().add("main.c", main);
+        for (String h : List.of("fgc_sparse.h", "fgc_q15.h", "fgc_q15_inline.h", "fgc_q15_avr.h", "fgc_memory.h")) {
+            files.add(h, Resources.bytes("runtime-c/include/" + h));
+        }
+        for (String c : List.of("fgc_sparse_q15.c", "fgc_tanh_table_q15.c")) {
+            files.add(c, Resources.bytes("runtime-c/src/" + c));
+        }
+        files.writeTo(tmp);
+        toolchain.link(tmp, List.of("main.c", "fgc_sparse_q15.c", "fgc_tanh_table_q15.c"), "t.elf");
+        DeviceRun run = new SimavrRunner(board, provisioner, HostEnvironment.current())
+                .run(tmp.resolve("t.elf"), Duration.ofSeconds(60));
+        assertTrue(run.failure().isEmpty(), run.toString());
+        assertEquals(0, run.exitCode(), "products that differ from the int64 computation");
+    }
+
+    private static int extreme(Random random, int min, int max) {
+        int k = random.nextInt(4);
+        return k == 0 ? min : k == 1 ? max : min + random.nextInt(max - min + 1);
+    }
+
+    private static String array(String type, String name, List<Integer> values, boolean flash) {
+        StringJoiner j = new StringJoiner(", ");
+        values.forEach(v -> j.add(Integer.toString(v)));
+        if (values.isEmpty()) {
+            j.add("0");
+        }
+        return "static " + (flash ? "const " : "") + type + " " + name + "[" + Math.max(1, values.size()) + "]"
+                + (flash ? " FGC_ROM" : "") + " = {" + j + "};\n";
+    }
+}
