@@ -24,6 +24,11 @@
 #include <arm_acle.h>
 #endif
 
+/* SMLAD on int8 weights needs them signed (fgc_w8_t, fgc_q15.h) */
+#if defined(__ARM_FEATURE_DSP) && !defined(FGC_W8_BIASED)
+#define FGC_SMLAD_Q7 1
+#endif
+
 /* The point of these functions is to be specialised on the caller's constants. */
 #if defined(__GNUC__)
 #define FGC_INLINE static inline __attribute__((always_inline))
@@ -221,25 +226,74 @@ FGC_INLINE void fgc_pair4_q15(const int16_t *v, int32_t *v02, int32_t *v13)
     *v13 = fgc_pack_tops(v01, v23);
 }
 
+#endif
+
+/*
+ * Rows of int8 weights (fgc_w8_t, fgc_q15.h). Where they are stored biased (FGC_W8_BIASED: b = w +
+ * 128 in a uint8_t, so that Thumb-1 loads them with LDRB and an immediate offset; it has LDRSB only
+ * with a register offset), sum_c w[c] * v[c] = sum_c b[c] * v[c] - 128 * sum_c v[c]: a row's
+ * accumulator starts at -128 * sum_c v[c], computed once per product. Sums run modulo 2^32
+ * (uint32_t): partial sums of b * v may leave int32, the final value is exact because the true sum
+ * fits int32 (§3.2's bound).
+ *
+ * The biased start also holds rshift's rounding constant 2^(s-1) for 1 <= s <= 15, so the end of a
+ * row is one arithmetic shift: §3.2's bound sum_c |w[c]| * 2^15 < 2^31 makes |sum| <= 2^31 - 2^15
+ * (a multiple of 2^15), so sum + 2^(s-1) still fits int32 and rshift(sum, s) = (sum + 2^(s-1)) >> s.
+ */
+#if defined(FGC_W8_BIASED)
+#define FGC_ROUND_IN_START(s) ((s) >= 1 && (s) <= 15)
+#else
+#define FGC_ROUND_IN_START(s) 0
+#endif
+
+FGC_INLINE uint32_t fgc_row_start_q7(const int16_t *v, uint32_t cols, int s)
+{
+    uint32_t start = FGC_ROUND_IN_START(s) ? (uint32_t)1 << (s - 1) : 0u;
+#if defined(FGC_W8_BIASED)
+    uint32_t sum = 0;
+    uint32_t c;
+#if defined(__GNUC__)
+#pragma GCC unroll 8
+#endif
+    for (c = 0; c < cols; c++) {
+        sum += (uint32_t)(int32_t)v[c];
+    }
+    start -= sum << 7;
+#else
+    (void)v;
+    (void)cols;
+#endif
+    return start;
+}
+
+/* rshift(sum, s) of a row whose accumulator began at fgc_row_start_q7 (the conversion to int32_t
+ * is modulo 2^32 in GCC, and the value fits) */
+FGC_INLINE int32_t fgc_row_end_q7(uint32_t acc, int s)
+{
+    if (FGC_ROUND_IN_START(s)) {
+        return (int32_t)acc >> s;
+    }
+    return fgc_rshift32((int32_t)acc, s);
+}
+
+#if defined(FGC_SMLAD_Q7)
 /* acc + m[0..3] . v[0..3] with two SMLADs: SXTB16 sign-extends weight bytes 0 and 2 (and bytes 1
  * and 3) into halfword pairs, against the inputs paired by fgc_pair4_q15. The weights are one
  * memcpy load because rows need not be word-aligned (these cores allow unaligned LDR). */
-FGC_INLINE int32_t fgc_dot4_q7_q15(const int8_t *m, int32_t v02, int32_t v13, int32_t acc)
+FGC_INLINE uint32_t fgc_dot4_q7_q15(const fgc_w8_t *m, int32_t v02, int32_t v13, uint32_t acc)
 {
     int32_t w;
     memcpy(&w, m, 4);
-    acc = __smlad(__sxtb16(w), v02, acc);
-    return __smlad(fgc_sxtb16_ror8(w), v13, acc);
+    acc = (uint32_t)__smlad(__sxtb16(w), v02, (int32_t)acc);
+    return (uint32_t)__smlad(fgc_sxtb16_ror8(w), v13, (int32_t)acc);
 }
 #endif
 
-/* sum_c m[c] * v[c] with int8 weights, exact in int32 under §3.2's bound (sum_c |m[c]| * 2^15 <
- * 2^31), which bounds every partial sum in any order. */
-FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint32_t cols)
+/* acc + sum_c m[c] * v[c] (modulo 2^32) */
+FGC_INLINE uint32_t fgc_dot_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t cols, uint32_t acc)
 {
-    int32_t acc = 0;
     uint32_t c = 0;
-#if defined(__ARM_FEATURE_DSP)
+#if defined(FGC_SMLAD_Q7)
     /* Unrolled (a loop would cost half as much again as a chunk). A short row in a loop over the
      * rows of a product has the same input pairs in every row, so GCC pairs them once. */
 #if defined(__GNUC__)
@@ -251,13 +305,13 @@ FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint32_t co
         acc = fgc_dot4_q7_q15(m + c, v02, v13, acc);
     }
 #else
+    /* four products (each below 2^23 in magnitude) fit int */
     for (; c + 4 <= cols; c += 4) {
-        acc += (int32_t)m[c] * v[c] + (int32_t)m[c + 1] * v[c + 1] + (int32_t)m[c + 2] * v[c + 2]
-               + (int32_t)m[c + 3] * v[c + 3];
+        acc += (uint32_t)(m[c] * v[c] + m[c + 1] * v[c + 1] + m[c + 2] * v[c + 2] + m[c + 3] * v[c + 3]);
     }
 #endif
     for (; c < cols; c++) {
-        acc += (int32_t)m[c] * v[c];
+        acc += (uint32_t)(m[c] * v[c]);
     }
     return acc;
 }
@@ -300,15 +354,15 @@ FGC_INLINE int fgc_fits32_q15(uint32_t cols, int s)
 }
 
 /* §3.2, one row: rshift(m . v, s) (int8 weights; fits int32) */
-FGC_INLINE int32_t fgc_matvec_q7_q15_row(const int8_t *m, const int16_t *v, uint32_t cols, int s)
+FGC_INLINE int32_t fgc_matvec_q7_q15_row(const fgc_w8_t *m, const int16_t *v, uint32_t cols, int s)
 {
-    return fgc_rshift32(fgc_dot_q7_q15(m, v, cols), s);
+    return fgc_row_end_q7(fgc_dot_q7_q15(m, v, cols, fgc_row_start_q7(v, cols, s)), s);
 }
 
 /* sat32(y + rshift(m . v, s)) */
-FGC_INLINE int32_t fgc_matvec_acc_q7_q15_row(int32_t y, const int8_t *m, const int16_t *v, uint32_t cols, int s)
+FGC_INLINE int32_t fgc_matvec_acc_q7_q15_row(int32_t y, const fgc_w8_t *m, const int16_t *v, uint32_t cols, int s)
 {
-    return fgc_add_sat32(y, fgc_rshift32(fgc_dot_q7_q15(m, v, cols), s));
+    return fgc_add_sat32(y, fgc_matvec_q7_q15_row(m, v, cols, s));
 }
 
 /* sat32(rshift(m . v, s)) (int16 weights) */
@@ -337,7 +391,10 @@ FGC_INLINE int32_t fgc_matvec_acc_q15_q15_row(int32_t y, const int16_t *m, const
 /* a short row keeps its inputs in registers (two chunks of paired inputs with SMLAD) */
 FGC_INLINE int fgc_long_row(uint32_t cols)
 {
-#if defined(__ARM_FEATURE_DSP)
+#if defined(FGC_W8_BIASED)
+    (void)cols;
+    return 1;
+#elif defined(FGC_SMLAD_Q7)
     return cols >= 12;
 #else
     return cols >= 8;
@@ -346,30 +403,39 @@ FGC_INLINE int fgc_long_row(uint32_t cols)
 
 /* How many long rows walk the input together: up to the five sums fgc_rows_q7_q15 holds. With
  * SMLAD, five rows' weights are more than the registers hold next to the paired inputs, so GCC
- * spills; three do not, and a product of up to five rows still goes in one block (measured). */
-FGC_INLINE uint32_t fgc_rows_together(uint32_t rows)
+ * spills; three do not, and a product of up to five rows still goes in one block (measured).
+ * Biased weights are for Thumb-1, which reaches a weight only by an immediate offset of 0 to 31
+ * bytes from a register and has eight low registers: there rows go together only as far as one
+ * pointer reaches all of their weights of a column (a column's input then costs one load for all
+ * of them, and every weight an LDRB, a MULS and an ADDS; measured). */
+FGC_INLINE uint32_t fgc_rows_together(uint32_t rows, uint32_t cols)
 {
-#if defined(__ARM_FEATURE_DSP)
+#if defined(FGC_W8_BIASED)
+    (void)rows;
+    return cols <= 6 ? 5 : (cols <= 16 ? 2 : 1);
+#elif defined(FGC_SMLAD_Q7)
+    (void)cols;
     return rows > 5 ? 3 : 5;
 #else
     (void)rows;
+    (void)cols;
     return 5;
 #endif
 }
 
-FGC_INLINE void fgc_store_q7_q15(int32_t *y, int32_t dot, int s, int acc)
+FGC_INLINE void fgc_store_q7_q15(int32_t *y, uint32_t dot, int s, int acc)
 {
-    *y = acc ? fgc_add_sat32(*y, fgc_rshift32(dot, s)) : fgc_rshift32(dot, s);
+    *y = acc ? fgc_add_sat32(*y, fgc_row_end_q7(dot, s)) : fgc_row_end_q7(dot, s);
 }
 
-/* n rows (1 to 5) at once, column by column (chunk by chunk with SMLAD), exact in int32 like a
- * single row */
-FGC_INLINE void fgc_rows_q7_q15(const int8_t *m, const int16_t *v, uint32_t n, uint32_t cols, int s, int acc,
-                                int32_t *y)
+/* n rows (1 to 5) at once, column by column (chunk by chunk with SMLAD); every sum begins at
+ * start (fgc_row_start_q7) */
+FGC_INLINE void fgc_rows_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t n, uint32_t cols, int s, int acc,
+                                uint32_t start, int32_t *y)
 {
-    int32_t d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0;
+    uint32_t d0 = start, d1 = start, d2 = start, d3 = start, d4 = start;
     uint32_t c;
-#if defined(__ARM_FEATURE_DSP)
+#if defined(FGC_SMLAD_Q7)
     uint32_t chunks = cols - cols % 4; /* the columns SMLAD takes, four at a time */
     for (c = 0; c < chunks; c += 4) {
         int32_t v02, v13;
@@ -383,13 +449,16 @@ FGC_INLINE void fgc_rows_q7_q15(const int8_t *m, const int16_t *v, uint32_t n, u
 #else
     uint32_t chunks = 0;
 #endif
+#if defined(FGC_W8_BIASED) && defined(__GNUC__)
+#pragma GCC unroll 32
+#endif
     for (c = chunks; c < cols; c++) {
         int32_t x = v[c];
-        d0 += m[c] * x;
-        d1 += n > 1 ? m[cols + c] * x : 0;
-        d2 += n > 2 ? m[2 * cols + c] * x : 0;
-        d3 += n > 3 ? m[3 * cols + c] * x : 0;
-        d4 += n > 4 ? m[4 * cols + c] * x : 0;
+        d0 += (uint32_t)(m[c] * x);
+        d1 += n > 1 ? (uint32_t)(m[cols + c] * x) : 0u;
+        d2 += n > 2 ? (uint32_t)(m[2 * cols + c] * x) : 0u;
+        d3 += n > 3 ? (uint32_t)(m[3 * cols + c] * x) : 0u;
+        d4 += n > 4 ? (uint32_t)(m[4 * cols + c] * x) : 0u;
     }
     fgc_store_q7_q15(y, d0, s, acc);
     if (n > 1) {
@@ -406,41 +475,44 @@ FGC_INLINE void fgc_rows_q7_q15(const int8_t *m, const int16_t *v, uint32_t n, u
     }
 }
 
-FGC_INLINE void fgc_matvec_q7_q15_inl(const int8_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
+FGC_INLINE void fgc_matvec_q7_q15_inl(const fgc_w8_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
                                       int acc, int32_t *y)
 {
+    uint32_t start = fgc_row_start_q7(v, cols, s);
     uint32_t r;
     if (fgc_long_row(cols)) {
-        uint32_t n = fgc_rows_together(rows);
+        uint32_t n = fgc_rows_together(rows, cols);
         uint32_t whole = rows - rows % n;
         for (r = 0; r < whole; r += n) {
-            fgc_rows_q7_q15(m + r * cols, v, n, cols, s, acc, y + r);
+            fgc_rows_q7_q15(m + r * cols, v, n, cols, s, acc, start, y + r);
         }
         if (rows > whole) {
-            fgc_rows_q7_q15(m + whole * cols, v, rows - whole, cols, s, acc, y + whole);
+            fgc_rows_q7_q15(m + whole * cols, v, rows - whole, cols, s, acc, start, y + whole);
         }
         return;
     }
     for (r = 0; r < rows; r++) {
-        fgc_store_q7_q15(y + r, fgc_dot_q7_q15(m + r * cols, v, cols), s, acc);
+        fgc_store_q7_q15(y + r, fgc_dot_q7_q15(m + r * cols, v, cols, start), s, acc);
     }
 }
 
 /* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)), i.e. the first product then the second
  * accumulated (§3.7's pre-activation): one pass over the rows where rows go one by one. */
-FGC_INLINE void fgc_matvec2_q7_q15_inl(const int8_t *m1, const int16_t *v1, uint32_t cols1, int s1,
-                                       const int8_t *m2, const int16_t *v2, uint32_t cols2, int s2,
+FGC_INLINE void fgc_matvec2_q7_q15_inl(const fgc_w8_t *m1, const int16_t *v1, uint32_t cols1, int s1,
+                                       const fgc_w8_t *m2, const int16_t *v2, uint32_t cols2, int s2,
                                        uint32_t rows, int32_t *y)
 {
-    uint32_t r;
+    uint32_t start1, start2, r;
     if (fgc_long_row(cols1) || fgc_long_row(cols2)) {
         fgc_matvec_q7_q15_inl(m1, v1, rows, cols1, s1, 0, y);
         fgc_matvec_q7_q15_inl(m2, v2, rows, cols2, s2, 1, y);
         return;
     }
+    start1 = fgc_row_start_q7(v1, cols1, s1);
+    start2 = fgc_row_start_q7(v2, cols2, s2);
     for (r = 0; r < rows; r++) {
-        y[r] = fgc_matvec_acc_q7_q15_row(fgc_matvec_q7_q15_row(m1 + r * cols1, v1, cols1, s1), m2 + r * cols2, v2,
-                                         cols2, s2);
+        y[r] = fgc_add_sat32(fgc_row_end_q7(fgc_dot_q7_q15(m1 + r * cols1, v1, cols1, start1), s1),
+                             fgc_row_end_q7(fgc_dot_q7_q15(m2 + r * cols2, v2, cols2, start2), s2));
     }
 }
 

@@ -47,6 +47,10 @@ final class FixedTemplateData {
                 CompressedRows rows = CompressedRows.of(t.values(), t.rows(), t.cols());
                 tensors.addAll(TensorArrays.sparse(symbol(t), rows, t.cType(), IntLiterals.lines(rows.values()),
                         comment));
+            } else if (t.format().bits() == 8) {
+                // fgc_q15.h: stored as the target loads int8 weights best (biased on Thumb-1)
+                tensors.add(TensorArrays.array(symbol(t), "fgc_w8_t", t.size(), comment,
+                        IntLiterals.lines(t.values(), "FGC_W8")));
             } else {
                 tensors.add(TensorArrays.array(symbol(t), t.cType(), t.size(), comment, IntLiterals.lines(t.values())));
             }
