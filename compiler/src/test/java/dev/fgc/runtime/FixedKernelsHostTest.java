@@ -1038,7 +1038,8 @@ class FixedKernelsHostTest {
                 }
                 if (!Arrays.equals(want, have)) {
                     int i = Arrays.mismatch(want, have);
-                    fail("case " + k + " (" + exe.getParent().getFileName() + " int8 weights): C gives " + have[i] + " at [" + i + "], Java " + want[i] + "\nC    "
+                    fail("case " + k + " (" + exe.getParent().getFileName() + " int8 weights): C gives " + have[i]
+                            + " at [" + i + "], Java " + want[i] + "\nC    "
                             + Arrays.toString(have) + "\nJava " + Arrays.toString(want) + "\n" + what.get(k).get());
                 }
             }
