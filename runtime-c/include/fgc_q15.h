@@ -18,13 +18,31 @@
 #include <stdint.h>
 #include "fgc_memory.h"
 
+/*
+ * A stored int8 weight (docs/fixed-point.md §1). Thumb-1 (Cortex-M0) loads a byte with an immediate
+ * offset only zero-extended (LDRB; LDRSB takes a register offset), so there the weights are stored
+ * biased, w + 128 in a uint8_t, and the kernels take the bias back out of every sum; everywhere else
+ * they are plain int8_t. Generated models write each weight as FGC_W8(w). Define FGC_W8_BIASED to
+ * choose the biased form on any target (the host tests do, to check it).
+ */
+#if !defined(FGC_W8_BIASED) && defined(__thumb__) && !defined(__thumb2__)
+#define FGC_W8_BIASED 1
+#endif
+#if defined(FGC_W8_BIASED)
+typedef uint8_t fgc_w8_t;
+#define FGC_W8(w) ((w) + 128)
+#else
+typedef int8_t fgc_w8_t;
+#define FGC_W8(w) (w)
+#endif
+
 /* §3.1: y[i] = sat16(rshift(sat16(x[i] - mean[i]) * inv_std[i], shift)) */
 void fgc_normalize_q15(const int16_t *x, const int16_t *mean, const int16_t *inv_std, uint16_t n, uint8_t shift, int16_t *y);
 
 /* §3.2: y[r] = sat32(rshift(sum_c m[r][c] * v[c], shift)); the _acc variants add to y[r] (saturating).
  * The int8-weight kernels accumulate in int32: the caller guarantees sum_c |m[r][c]| * 32768 < 2^31. */
-void fgc_matvec_q7_q15(const int8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
-void fgc_matvec_acc_q7_q15(const int8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
+void fgc_matvec_q7_q15(const fgc_w8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
+void fgc_matvec_acc_q7_q15(const fgc_w8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
 void fgc_matvec_q15_q15(const int16_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
 void fgc_matvec_acc_q15_q15(const int16_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y);
 

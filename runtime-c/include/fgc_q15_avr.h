@@ -571,6 +571,16 @@ FGC_INLINE void fgc_matvec_q7_q15_inl(const int8_t *m, const int16_t *v, uint32_
     }
 }
 
+/* §3.2 then §3.3: y = sat16(rshift(m . v, s)), for a product nothing else reads at int32 */
+FGC_INLINE void fgc_matvec_narrow_q7_q15_inl(const int8_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
+                                             int16_t *y)
+{
+    uint16_t r;
+    for (r = 0; r < (uint16_t)rows; r++) {
+        y[r] = fgc_sat16_avr(fgc_rshift32(fgc_dot_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols), s));
+    }
+}
+
 /* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)), row by row */
 FGC_INLINE void fgc_matvec2_q7_q15_inl(const int8_t *m1, const int16_t *v1, uint32_t cols1, int s1,
                                        const int8_t *m2, const int16_t *v2, uint32_t cols2, int s2,
@@ -590,6 +600,18 @@ FGC_INLINE void fgc_matvec_q15_q15_inl(const int16_t *m, const int16_t *v, uint3
     uint16_t r;
     for (r = 0; r < (uint16_t)rows; r++) {
         fgc_store_q15_q15(y + r, fgc_dot_q15_q15(m + r * (uint16_t)cols, v, (uint16_t)cols), cols, s, acc);
+    }
+}
+
+/* §3.2 then §3.3 with int16 weights: y = sat16(sat32(rshift(m . v, s))) */
+FGC_INLINE void fgc_matvec_narrow_q15_q15_inl(const int16_t *m, const int16_t *v, uint32_t rows, uint32_t cols,
+                                              int s, int16_t *y)
+{
+    uint16_t r;
+    for (r = 0; r < (uint16_t)rows; r++) {
+        int32_t wide;
+        fgc_store_q15_q15(&wide, fgc_dot_q15_q15(m + r * (uint16_t)cols, v, (uint16_t)cols), cols, s, 0);
+        y[r] = fgc_sat16_avr(wide);
     }
 }
 

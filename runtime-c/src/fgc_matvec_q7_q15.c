@@ -3,12 +3,12 @@
  * for every row, so the int32 accumulator never overflows. */
 #include "fgc_q15_inline.h"
 
-void fgc_matvec_q7_q15(const int8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y)
+void fgc_matvec_q7_q15(const fgc_w8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y)
 {
     fgc_matvec_q7_q15_inl(m, v, rows, cols, shift, 0, y);
 }
 
-void fgc_matvec_acc_q7_q15(const int8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y)
+void fgc_matvec_acc_q7_q15(const fgc_w8_t *m, const int16_t *v, uint16_t rows, uint16_t cols, uint8_t shift, int32_t *y)
 {
     fgc_matvec_q7_q15_inl(m, v, rows, cols, shift, 1, y);
 }

@@ -50,6 +50,11 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 <#elseif st.kind == "matvec">
 <#assign f = st.factors[0]>
     fgc_matvec_${st.weights}_q15_inl(${f.matrix}, ${f.in}, ${st.rows}u, ${f.cols}u, ${f.shift}, ${st.accumulate?then(1, 0)}, ${st.out});
+<#elseif st.kind == "matvec_narrow">
+<#assign f = st.factors[0]>
+    fgc_matvec_narrow_${st.weights}_q15_inl(${f.matrix}, ${f.in}, ${st.rows}u, ${f.cols}u, ${f.shift}, ${st.out});
+<#elseif st.kind == "grnn_sigmoid_tanh">
+    ${prefix}_cell(${st.pre}, state->h);
 <#elseif st.kind == "spmv">
     fgc_spmv_${st.weights}_q15_i${st.indexBits}(${st.counts}, ${st.idx}, ${st.val}, ${st.in}, ${st.rows}u, ${st.shift}u, ${st.accumulate?then(1, 0)}, ${st.out});
 <#elseif st.kind == "matvec2">
@@ -68,6 +73,16 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 </#if>
 </#list>
 </#macro>
+<#list step as st>
+<#if st.kind == "grnn_sigmoid_tanh">
+/* FastGRNN's element loop (fgc_fastgrnn_sigmoid_tanh_q15_inl) */
+static FGC_ASM_OUT_OF_LINE void ${prefix}_cell(const int32_t *pre, int16_t *h)
+{
+    fgc_fastgrnn_sigmoid_tanh_q15_inl(pre, ${st.bg}, ${st.bh}, ${st.frac}, ${st.zeta}, ${st.nu}, ${st.hFrac}, ${st.length}u, h);
+}
+
+</#if>
+</#list>
 void ${prefix}_init(${prefix}_state_t *state)
 {
     uint16_t i;
@@ -83,7 +98,9 @@ int ${prefix}_step(${prefix}_state_t *state, const int16_t x[${PREFIX}_INPUT_DIM
     FGC_SCRATCH ${b.type} ${b.name}[${b.length}];
 </#list>
     uint32_t offset;
+<#if stepLoops>
     uint32_t i;
+</#if>
 
     if (state->t >= ${PREFIX}_TIMESTEPS) {
         return -1;

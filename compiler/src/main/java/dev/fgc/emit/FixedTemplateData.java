@@ -1,5 +1,6 @@
 package dev.fgc.emit;
 
+import dev.fgc.model.Nonlinearity;
 import dev.fgc.pack.CompressedRows;
 import dev.fgc.pack.Layout;
 import dev.fgc.pack.Packing;
@@ -47,6 +48,10 @@ final class FixedTemplateData {
                 CompressedRows rows = CompressedRows.of(t.values(), t.rows(), t.cols());
                 tensors.addAll(TensorArrays.sparse(symbol(t), rows, t.cType(), IntLiterals.lines(rows.values()),
                         comment));
+            } else if (t.format().bits() == 8) {
+                // fgc_q15.h: stored as the target loads int8 weights best (biased on Thumb-1)
+                tensors.add(TensorArrays.array(symbol(t), "fgc_w8_t", t.size(), comment,
+                        IntLiterals.lines(t.values(), "FGC_W8")));
             } else {
                 tensors.add(TensorArrays.array(symbol(t), t.cType(), t.size(), comment, IntLiterals.lines(t.values())));
             }
@@ -55,15 +60,19 @@ final class FixedTemplateData {
         List<Statement> step = statements(plan.step(), plan);
         List<Statement> classifier = statements(plan.classifier(), plan);
         Set<String> scalars = scalars(plan, step);
+        Set<String> unused = narrowedAway(step);
+        unused.addAll(narrowedAway(classifier));
         List<Map<String, Object>> buffers = new ArrayList<>();
         for (FixedPlan.Buffer b : plan.buffers()) {
-            if (!scalars.contains(b.name())) {
+            if (!scalars.contains(b.name()) && !unused.contains(b.name())) {
                 buffers.add(Map.of("name", b.name(), "type", b.kind() == FixedPlan.Kind.Q15 ? "int16_t" : "int32_t",
                         "length", b.length()));
             }
         }
         d.put("buffers", buffers);
-        d.put("step", render(step, scalars, plan));
+        List<Map<String, Object>> stepCode = render(step, scalars, plan);
+        d.put("step", stepCode);
+        d.put("stepLoops", stepCode.stream().anyMatch(st -> "loop".equals(st.get("kind"))));
         d.put("classifier", render(classifier, Set.of(), plan));
     }
 
@@ -97,8 +106,12 @@ final class FixedTemplateData {
     private record Normalization(FixedPlan.Normalize op) implements Statement {
     }
 
-    /** One matrix-vector product, or two summed into the same buffer ({@code second} null for one). */
-    private record Product(FixedPlan.MatVec first, FixedPlan.MatVec second) implements Statement {
+    /**
+     * One matrix-vector product, or two summed into the same buffer ({@code second} null for one);
+     * {@code narrowTo} names the q15 buffer that a single product's result goes to through §3.3's
+     * narrowing when nothing else reads its int32 result (null otherwise).
+     */
+    private record Product(FixedPlan.MatVec first, FixedPlan.MatVec second, String narrowTo) implements Statement {
         List<FixedPlan.MatVec> factors() {
             return second == null ? List.of(first) : List.of(first, second);
         }
@@ -125,8 +138,10 @@ final class FixedTemplateData {
             if (op instanceof FixedPlan.MatVec v) {
                 FixedPlan.MatVec next = k + 1 < ops.size() && ops.get(k + 1) instanceof FixedPlan.MatVec n
                         && summable(v, n) ? n : null;
-                out.add(new Product(v, next));
-                k += next == null ? 0 : 1;
+                FixedPlan.Narrow narrow = next == null && k + 1 < ops.size()
+                        && ops.get(k + 1) instanceof FixedPlan.Narrow n && narrowable(v, n, ops, k, plan) ? n : null;
+                out.add(new Product(v, next, narrow == null ? null : narrow.out()));
+                k += next == null && narrow == null ? 0 : 1;
             } else if (op instanceof FixedPlan.Normalize n) {
                 out.add(new Normalization(n));
             } else {
@@ -141,6 +156,42 @@ final class FixedTemplateData {
 
     private boolean sparse(QTensor t) {
         return packing.matrices().containsKey(t.name()) && packing.layoutOf(t.name()) == Layout.SPARSE;
+    }
+
+    /**
+     * Whether the product at {@code k} hands its int32 result to {@code narrow} alone (dense, not
+     * accumulated, and no other op of the list reads it), so the product can narrow as it stores.
+     */
+    private boolean narrowable(FixedPlan.MatVec v, FixedPlan.Narrow narrow, List<Op> ops, int k, FixedPlan plan) {
+        if (sparse(v.matrix()) || v.accumulate() || !narrow.in().equals(v.out())) {
+            return false;
+        }
+        for (int i = 0; i < ops.size(); i++) {
+            if (i != k && i != k + 1 && reads(ops.get(i), plan).contains(v.out())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Set<String> reads(Op op, FixedPlan plan) {
+        if (op instanceof FixedPlan.MatVec m) {
+            return m.accumulate() ? Set.of(m.in(), m.out()) : Set.of(m.in());
+        } else if (op instanceof FixedPlan.Normalize n) {
+            return Set.of(n.in());
+        }
+        return access(op, plan).reads();
+    }
+
+    /** The int32 buffers that products narrowing as they store leave unused. */
+    private static Set<String> narrowedAway(List<Statement> statements) {
+        Set<String> unused = new HashSet<>();
+        for (Statement st : statements) {
+            if (st instanceof Product p && p.narrowTo() != null) {
+                unused.add(p.first().out());
+            }
+        }
+        return unused;
     }
 
     /** Whether {@code second} accumulates onto {@code first}'s fresh output with the same weight width. */
@@ -161,7 +212,7 @@ final class FixedTemplateData {
             } else if (st instanceof Product p) {
                 for (FixedPlan.MatVec v : p.factors()) {
                     arrays.add(v.in());
-                    arrays.add(v.out());
+                    arrays.add(p.narrowTo() != null ? p.narrowTo() : v.out());
                 }
             } else if (st instanceof Loop l) {
                 for (Access a : l.ops()) {
@@ -191,6 +242,8 @@ final class FixedTemplateData {
             } else if (st instanceof Normalization n) {
                 out.add(Map.of("kind", "normalize", "in", vector(n.op().in()), "out", vector(n.op().out()), "mean",
                         symbol(n.op().mean()), "invStd", symbol(n.op().invStd()), "shift", n.op().shift()));
+            } else if (st instanceof Loop l && fastGrnnSigmoidTanh(l, scalars) != null) {
+                out.add(fastGrnnSigmoidTanh(l, scalars));
             } else if (st instanceof Loop l) {
                 Set<String> declared = new LinkedHashSet<>();
                 List<Map<String, Object>> ops = new ArrayList<>();
@@ -209,6 +262,40 @@ final class FixedTemplateData {
         return out;
     }
 
+    /**
+     * FastGRNN's element loop with EdgeML's default nonlinearities — bias and sigmoid for the gate,
+     * bias and tanh for the update, then the int32 blend, through scalars — as one call of
+     * {@code fgc_fastgrnn_sigmoid_tanh_q15_inl} (the same operations; Thumb-1 has a hand-scheduled
+     * loop for it), or null for any other loop.
+     */
+    private Map<String, Object> fastGrnnSigmoidTanh(Loop loop, Set<String> scalars) {
+        List<Op> ops = loop.ops().stream().map(Access::op).toList();
+        if (ops.size() != 5 || !(ops.get(0) instanceof FixedPlan.BiasQ15 zb)
+                || !(ops.get(1) instanceof FixedPlan.Activation za) || !(ops.get(2) instanceof FixedPlan.BiasQ15 cb)
+                || !(ops.get(3) instanceof FixedPlan.Activation ca) || !(ops.get(4) instanceof FixedPlan.GrnnBlend g)) {
+            return null;
+        }
+        boolean shape = za.nonlinearity() == Nonlinearity.SIGMOID && ca.nonlinearity() == Nonlinearity.TANH
+                && zb.in().equals(cb.in()) && za.buffer().equals(zb.out()) && ca.buffer().equals(cb.out())
+                && g.z().equals(zb.out()) && g.c().equals(cb.out()) && za.frac() == ca.frac()
+                && g.zFrac() == 14 && g.cFrac() == 14 && !g.wide()
+                && scalars.contains(zb.out()) && scalars.contains(cb.out()) && !scalars.contains(zb.in());
+        if (!shape) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "grnn_sigmoid_tanh");
+        m.put("pre", vector(zb.in()));
+        m.put("bg", symbol(zb.bias()));
+        m.put("bh", symbol(cb.bias()));
+        m.put("frac", za.frac());
+        m.put("zeta", g.zeta());
+        m.put("nu", g.nu());
+        m.put("hFrac", g.hFrac());
+        m.put("length", loop.ops().get(0).length());
+        return m;
+    }
+
     private Map<String, Object> product(Product p) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (sparse(p.first().matrix())) {
@@ -224,10 +311,10 @@ final class FixedTemplateData {
             m.put("out", vector(v.out()));
             return m;
         }
-        m.put("kind", p.second() == null ? "matvec" : "matvec2");
+        m.put("kind", p.narrowTo() != null ? "matvec_narrow" : p.second() == null ? "matvec" : "matvec2");
         m.put("weights", p.first().matrix().format().bits() == 8 ? "q7" : "q15");
         m.put("rows", p.first().matrix().rows());
-        m.put("out", vector(p.first().out()));
+        m.put("out", vector(p.narrowTo() != null ? p.narrowTo() : p.first().out()));
         m.put("accumulate", p.first().accumulate());
         List<Map<String, Object>> factors = new ArrayList<>();
         for (FixedPlan.MatVec v : p.factors()) {

@@ -18,6 +18,15 @@ public final class IntLiterals {
         return join(literals, PER_LINE);
     }
 
+    /** Each value as the argument of a C macro, {@code macro(v)}. */
+    static List<String> lines(int[] values, String macro) {
+        String[] literals = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            literals[i] = macro + "(" + literal(values[i]) + ")";
+        }
+        return join(literals, PER_LINE);
+    }
+
     /** Literals joined with commas, {@code perLine} to a line; no comma after the last. */
     static List<String> join(String[] literals, int perLine) {
         List<String> lines = new ArrayList<>();

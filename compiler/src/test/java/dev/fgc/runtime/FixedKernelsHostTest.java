@@ -108,12 +108,13 @@ class FixedKernelsHostTest {
                 return p;
             }
 
-            static int8_t *read8(size_t n)
+            /* int8 weights as a model stores them (biased where FGC_W8_BIASED is defined) */
+            static fgc_w8_t *read8(size_t n)
             {
-                int8_t *a = alloc(n, sizeof *a);
+                fgc_w8_t *a = alloc(n, sizeof *a);
                 size_t i;
                 for (i = 0; i < n; i++) {
-                    a[i] = next8();
+                    a[i] = (fgc_w8_t)FGC_W8(next8());
                 }
                 return a;
             }
@@ -182,7 +183,7 @@ class FixedKernelsHostTest {
             }
 
             typedef void (*nonlin)(const int16_t *, uint16_t, int8_t, int16_t *);
-            typedef void (*matvec8)(const int8_t *, const int16_t *, uint16_t, uint16_t, uint8_t, int32_t *);
+            typedef void (*matvec8)(const fgc_w8_t *, const int16_t *, uint16_t, uint16_t, uint8_t, int32_t *);
             typedef void (*matvec16)(const int16_t *, const int16_t *, uint16_t, uint16_t, uint8_t, int32_t *);
             typedef void (*grnn)(const int16_t *, int8_t, const int16_t *, int8_t, int16_t, int16_t, uint16_t, int8_t,
                                  int16_t *);
@@ -262,7 +263,7 @@ class FixedKernelsHostTest {
                     case 2: { /* matvec q7: rows cols shift m v [y] */
                         uint16_t rows = dim(), cols = dim();
                         uint8_t shift = (uint8_t)next32();
-                        int8_t *m = read8((size_t)rows * cols);
+                        fgc_w8_t *m = read8((size_t)rows * cols);
                         int16_t *v = read16(cols);
                         int32_t *y = op == 2 ? read32(rows) : alloc(rows, sizeof *y);
                         matvec8 k = op == 2 ? fgc_matvec_acc_q7_q15 : fgc_matvec_q7_q15;
@@ -385,9 +386,9 @@ class FixedKernelsHostTest {
                     case 19: { /* matvec2 q7: rows cols1 cols2 shift1 shift2 m1 v1 m2 v2 */
                         uint16_t rows = dim(), c1 = dim(), c2 = dim();
                         int s1 = next32(), s2 = next32();
-                        int8_t *m1 = read8((size_t)rows * c1);
+                        fgc_w8_t *m1 = read8((size_t)rows * c1);
                         int16_t *v1 = read16(c1);
-                        int8_t *m2 = read8((size_t)rows * c2);
+                        fgc_w8_t *m2 = read8((size_t)rows * c2);
                         int16_t *v2 = read16(c2);
                         int32_t *y = alloc(rows, sizeof *y);
                         fgc_matvec2_q7_q15_inl(m1, v1, c1, s1, m2, v2, c2, s2, rows, y);
@@ -421,7 +422,7 @@ class FixedKernelsHostTest {
                         uint16_t rows = dim(), cols = dim();
                         int shift = next32();
                         int32_t acc = next32();
-                        int8_t *m8 = op == 21 ? read8((size_t)rows * cols) : NULL;
+                        fgc_w8_t *m8 = op == 21 ? read8((size_t)rows * cols) : NULL;
                         int16_t *m16 = op == 22 ? read16((size_t)rows * cols) : NULL;
                         int16_t *v = read16(cols);
                         int32_t *y = acc ? read32(rows) : alloc(rows, sizeof *y);
@@ -469,13 +470,16 @@ class FixedKernelsHostTest {
 
     @TempDir
     static Path tmp;
-    static Path exe;
+    /** The driver with int8 weights stored as int8_t, and stored biased (as on Thumb-1, fgc_q15.h). */
+    static List<Path> drivers;
 
     @BeforeAll
-    static void buildDriver() throws IOException {
+    static void buildDrivers() throws IOException {
         GeneratedFiles files = RuntimeFiles.forPrecision(Precision.INT16).add("driver.c", DRIVER);
-        files.writeTo(tmp);
-        exe = HostC.build(tmp, "kernels");
+        files.writeTo(tmp.resolve("signed"));
+        files.writeTo(tmp.resolve("biased"));
+        drivers = List.of(HostC.build(tmp.resolve("signed"), "kernels"),
+                HostC.build(tmp.resolve("biased"), "kernels", "-DFGC_W8_BIASED"));
     }
 
     @Test
@@ -1016,6 +1020,12 @@ class FixedKernelsHostTest {
         }
 
         void runAndCheck() throws IOException {
+            for (Path exe : drivers) {
+                check(exe);
+            }
+        }
+
+        private void check(Path exe) throws IOException {
             String stdout = HostC.run(exe, in.toByteArray());
             assertEquals("cases " + expected.size(), stdout.trim(), "driver summary");
             byte[] raw = Files.readAllBytes(exe.resolveSibling("input.bin.out"));
@@ -1029,7 +1039,8 @@ class FixedKernelsHostTest {
                 }
                 if (!Arrays.equals(want, have)) {
                     int i = Arrays.mismatch(want, have);
-                    fail("case " + k + ": C gives " + have[i] + " at [" + i + "], Java " + want[i] + "\nC    "
+                    fail("case " + k + " (" + exe.getParent().getFileName() + " int8 weights): C gives " + have[i]
+                            + " at [" + i + "], Java " + want[i] + "\nC    "
                             + Arrays.toString(have) + "\nJava " + Arrays.toString(want) + "\n" + what.get(k).get());
                 }
             }

@@ -20,9 +20,11 @@ public final class HostC {
     private HostC() {
     }
 
-    public static Path build(Path dir, String exe) throws IOException {
+    /** Compiles every .c file of {@code dir} into {@code exe}, with {@code defines} (-D...) besides. */
+    public static Path build(Path dir, String exe, String... defines) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("gcc"));
         cmd.addAll(FLAGS);
+        cmd.addAll(List.of(defines));
         cmd.addAll(List.of("-I.", "-o", exe));
         try (var s = Files.list(dir)) {
             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".c")).sorted().forEach(cmd::add);

@@ -57,6 +57,12 @@ class FixedPointDeviceTest {
                 "\"format\": \"Q", "\"passed\": true"}) {
             assertTrue(report.contains(f), f + " missing in\n" + report);
         }
+        // issue 3's budgets at int8; the plugin's counts are deterministic (same image, same inputs)
+        long budget = !"int8".equals(precision) ? Long.MAX_VALUE
+                : "microbit".equals(board) ? 90_000 : "mps2-an386".equals(board) ? 60_000 : Long.MAX_VALUE;
+        long instructions = Long.parseLong(report.replaceAll("(?s).*\"instructionsPerInference\": (\\d+).*", "$1"));
+        assertTrue(instructions <= budget, board + " " + precision + ": " + instructions
+                + " instructions per inference, budget " + budget);
     }
 
     @org.junit.jupiter.api.Test
