@@ -2,7 +2,8 @@
  * simavr_uart_tcp.c - runs an AVR image under libsimavr with its USART0 on a TCP socket, as QEMU's
  * "-serial tcp:HOST:PORT,server=on" does for Cortex-M: the hardware-in-the-loop tests' AVR board.
  *
- * Build:  gcc -O2 -I/usr/include/simavr -o simavr_uart_tcp simavr_uart_tcp.c -lsimavr
+ * Build:  gcc -O2 -I/usr/include/simavr -o simavr_uart_tcp simavr_uart_tcp.c -lsimavr, with fgc's
+ *         host/simavr_start.h (compiler resources) beside it
  * Use:    simavr_uart_tcp MCU FREQUENCY_HZ PORT IMAGE.elf
  * Listens on 127.0.0.1:PORT, prints "listening" on stdout, accepts one connection, then
  * simulates: every byte the firmware sends goes to the socket; bytes from the socket go into the
@@ -21,6 +22,7 @@
 #include "sim_avr.h"
 #include "sim_elf.h"
 #include "sim_io.h"
+#include "simavr_start.h"
 
 static int peer = -1;
 static int room; /* simavr's receive queue can take bytes (after XON, until XOFF) */
@@ -75,7 +77,6 @@ int main(int argc, char **argv)
     elf_firmware_t firmware;
     avr_t *avr;
     avr_irq_t *uart;
-    uint32_t flags = 0;
     int server;
     int state = cpu_Running;
 
@@ -83,18 +84,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s MCU FREQUENCY_HZ PORT IMAGE.elf\n", argv[0]);
         return 2;
     }
-    memset(&firmware, 0, sizeof firmware);
-    if (elf_read_firmware(argv[4], &firmware) != 0 || (avr = avr_make_mcu_by_name(argv[1])) == NULL) {
-        fprintf(stderr, "simavr_uart_tcp: cannot load %s for %s\n", argv[4], argv[1]);
+    avr = fgc_simavr_start(&firmware, argv[1], argv[2], argv[4]);
+    if (avr == NULL) {
         return 2;
     }
-    avr_init(avr);
-    avr->log = LOG_WARNING;
-    avr_load_firmware(avr, &firmware);
-    avr->frequency = (uint32_t)strtoul(argv[2], NULL, 10);
-    avr_ioctl(avr, AVR_IOCTL_UART_GET_FLAGS('0'), &flags);
-    flags &= ~(uint32_t)(AVR_UART_FLAG_STDIO | AVR_UART_FLAG_POLL_SLEEP);
-    avr_ioctl(avr, AVR_IOCTL_UART_SET_FLAGS('0'), &flags);
     uart = avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT);
     avr_irq_register_notify(uart, on_output, NULL);
     avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUT_XON), on_xon, NULL);

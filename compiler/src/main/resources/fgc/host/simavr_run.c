@@ -1,11 +1,10 @@
 /*
  * simavr_run.c - runs one AVR image under libsimavr and reports what a test needs, nothing else.
  *
- * Build:  gcc -O2 -I/usr/include/simavr -o simavr_run simavr_run.c -lsimavr
+ * Build:  gcc -O2 -I/usr/include/simavr -o simavr_run simavr_run.c -lsimavr  (simavr_start.h beside it)
  * Use:    simavr_run MCU FREQUENCY_HZ MAX_CYCLES IMAGE.elf > uart.bin 2> report.txt
  *
- * stdout: every byte the firmware sends through USART0, raw (simavr's own console echo, which
- *         colours lines and replaces control bytes, is switched off).
+ * stdout: every byte the firmware sends through USART0, raw (simavr's own console echo is off).
  * stderr: simavr's diagnostics, each line prefixed "simavr: ", then one last line
  *         fgc-simavr state=done|crashed|limit exit=N cycles=C intervals=K counted=M
  *   state   done: the firmware stopped itself (cli then sleep); crashed: simavr stopped it (invalid
@@ -27,6 +26,7 @@
 #include "sim_avr.h"
 #include "sim_elf.h"
 #include "sim_io.h"
+#include "simavr_start.h"
 
 #define GPIOR0 0x3E /* data addresses, the same on every ATmega with GPIORs */
 #define GPIOR1 0x4A
@@ -98,7 +98,6 @@ int main(int argc, char **argv)
 {
     elf_firmware_t firmware;
     avr_t *avr;
-    uint32_t flags = 0;
     unsigned long long limit;
     int state;
     const char *verdict;
@@ -109,25 +108,10 @@ int main(int argc, char **argv)
     }
     limit = strtoull(argv[3], NULL, 10);
     avr_global_logger_set(on_log);
-    memset(&firmware, 0, sizeof firmware);
-    if (elf_read_firmware(argv[4], &firmware) != 0) {
-        fprintf(stderr, "fgc-simavr: cannot read the image %s\n", argv[4]);
-        return 2;
-    }
-    avr = avr_make_mcu_by_name(argv[1]);
+    avr = fgc_simavr_start(&firmware, argv[1], argv[2], argv[4]);
     if (avr == NULL) {
-        fprintf(stderr, "fgc-simavr: simavr does not know the MCU '%s'\n", argv[1]);
         return 2;
     }
-    avr_init(avr);
-    avr->log = LOG_WARNING;
-    avr_load_firmware(avr, &firmware);
-    avr->frequency = (uint32_t)strtoul(argv[2], NULL, 10);
-
-    /* raw bytes, and no host sleeps while the firmware polls the UART */
-    avr_ioctl(avr, AVR_IOCTL_UART_GET_FLAGS('0'), &flags);
-    flags &= ~(uint32_t)(AVR_UART_FLAG_STDIO | AVR_UART_FLAG_POLL_SLEEP);
-    avr_ioctl(avr, AVR_IOCTL_UART_SET_FLAGS('0'), &flags);
     avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT), on_uart, NULL);
     avr_register_io_write(avr, GPIOR1, on_begin, NULL);
     avr_register_io_write(avr, GPIOR2, on_end, NULL);

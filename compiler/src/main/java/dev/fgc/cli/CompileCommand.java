@@ -21,16 +21,10 @@ final class CompileCommand implements Runnable {
     private final Context ctx;
 
     @Mixin
-    ModelOptions modelOptions;
+    BoardBuildOptions buildOptions;
 
     @Mixin
     BoardOption boardOption;
-
-    @Mixin
-    CodeOptions codeOptions;
-
-    @Mixin
-    LimitOptions limits;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
     Path output;
@@ -45,15 +39,14 @@ final class CompileCommand implements Runnable {
 
     @Override
     public void run() {
-        Model model = modelOptions.load();
+        Model model = buildOptions.load();
         Board board = boardOption.resolve();
         if (report != null) {
             ReportFile.checkWritable(report);
         }
-        CodeOptions.Build build = codeOptions.build(model);
-        limits.check(build, board);
+        CodeOptions.Build build = buildOptions.build(model, board);
         CompiledModel compiled = build.compiled();
-        CModelEmitter emitter = new CModelEmitter(compiled.model(), codeOptions.prefix(model));
+        CModelEmitter emitter = buildOptions.emitter(build, model);
         GeneratedFiles files = emitter.emit(compiled, build.packing());
         files.writeTo(output);
         if (report != null) {

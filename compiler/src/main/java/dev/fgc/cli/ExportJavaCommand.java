@@ -16,10 +16,7 @@ final class ExportJavaCommand implements Runnable {
     private final Context ctx;
 
     @Mixin
-    ModelOptions modelOptions;
-
-    @Mixin
-    CodeOptions codeOptions;
+    BuildOptions buildOptions;
 
     @Option(names = "--package", paramLabel = "NAME", required = true,
             description = "Java package of the generated class, e.g. com.example.model")
@@ -35,9 +32,9 @@ final class ExportJavaCommand implements Runnable {
 
     @Override
     public void run() {
-        Model model = modelOptions.load();
-        TwinName name = TwinName.of(packageName, codeOptions.prefix(model));
-        CodeOptions.Build build = codeOptions.build(model);
+        Model model = buildOptions.load();
+        TwinName name = TwinName.of(packageName, buildOptions.prefix(model));
+        CodeOptions.Build build = buildOptions.build(model);
         GeneratedFiles files = new JavaTwinEmitter(name).emit(build.compiled(), build.packing());
         files.writeTo(output);
         ctx.out().printf("fgc: wrote %s (class %s, %s, %d bytes of model constants as in the firmware)%n",

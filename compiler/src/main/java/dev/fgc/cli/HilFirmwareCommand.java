@@ -17,16 +17,10 @@ final class HilFirmwareCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Mixin
-    ModelOptions modelOptions;
+    BoardBuildOptions buildOptions;
 
     @Mixin
     BoardOption boardOption;
-
-    @Mixin
-    CodeOptions codeOptions;
-
-    @Mixin
-    LimitOptions limits;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
     Path output;
@@ -37,11 +31,10 @@ final class HilFirmwareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model model = modelOptions.load();
+        Model model = buildOptions.load();
         Board board = boardOption.resolve();
-        CodeOptions.Build build = codeOptions.build(model);
-        limits.check(build, board);
-        CModelEmitter emitter = new CModelEmitter(build.compiled().model(), codeOptions.prefix(model));
+        CodeOptions.Build build = buildOptions.build(model, board);
+        CModelEmitter emitter = buildOptions.emitter(build, model);
         Path elf = HilFirmware.build(build.compiled(), build.packing(), emitter, board, ctx.provisioner(), output);
         ctx.out().printf("fgc: wrote the hardware-in-the-loop firmware for %s to %s (%s); flash it, then run"
                 + " fgc verify with the same options and --port%n", board.name(), elf, build.compiled().precision()

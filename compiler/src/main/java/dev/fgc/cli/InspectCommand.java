@@ -20,10 +20,7 @@ final class InspectCommand implements Runnable {
     private final Context ctx;
 
     @Mixin
-    ModelOptions modelOptions;
-
-    @Mixin
-    CodeOptions codeOptions;
+    BuildOptions buildOptions;
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
@@ -34,8 +31,8 @@ final class InspectCommand implements Runnable {
 
     @Override
     public void run() {
-        Model model = modelOptions.load();
-        CodeOptions.Build build = codeOptions.build(model);
+        Model model = buildOptions.load();
+        CodeOptions.Build build = buildOptions.build(model);
         CompiledModel compiled = build.compiled();
         SizeReport sizes = build.sizes();
         List<String> factors = FactorChoice.of(model).decisions().values().stream()

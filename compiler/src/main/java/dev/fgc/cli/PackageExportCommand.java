@@ -29,13 +29,7 @@ abstract class PackageExportCommand implements Runnable {
     private final Context ctx;
 
     @Mixin
-    ModelOptions modelOptions;
-
-    @Mixin
-    CodeOptions codeOptions;
-
-    @Mixin
-    LimitOptions limits;
+    BoardBuildOptions buildOptions;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
     Path output;
@@ -65,19 +59,18 @@ abstract class PackageExportCommand implements Runnable {
 
     @Override
     public void run() {
-        Model model = modelOptions.load();
+        Model model = buildOptions.load();
         Optional<Board> board = board();
         Optional<Dataset> sampleData = Optional.ofNullable(sample).map(p -> DatasetLoader.load(p, model));
         Optional<Dataset> verifyData = Optional.ofNullable(verify).map(p -> DatasetLoader.load(p, model));
         if (verifyData.isPresent() && board.isEmpty()) {
             throw new UserError("--verify " + verify + ": needs --board, the board to verify on");
         }
-        CodeOptions.Build build = codeOptions.build(model);
-        board.ifPresent(b -> limits.check(build, b));
-        String options = codeOptions.describe(model) + modelOptions.describe();
+        CodeOptions.Build build = buildOptions.build(model, board);
+        String options = buildOptions.describe(model);
         Optional<ExportInput.Verification> verification = verifyData.map(d -> verify(build, board.get(),
-                codeOptions.prefix(model), d));
-        ExportInput in = new ExportInput(build.compiled(), build.packing(), build.sizes(), codeOptions.prefix(model),
+                buildOptions.prefix(model), d));
+        ExportInput in = new ExportInput(build.compiled(), build.packing(), build.sizes(), buildOptions.prefix(model),
                 board, BuiltInSample.of(model, sampleData.or(build::calibration)), packageVersion, options,
                 verification);
         Exporter exporter = exporter();

@@ -31,16 +31,10 @@ final class VerifyCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Mixin
-    ModelOptions modelOptions;
+    BoardBuildOptions buildOptions;
 
     @Mixin
     BoardOption boardOption;
-
-    @Mixin
-    CodeOptions codeOptions;
-
-    @Mixin
-    LimitOptions limits;
 
     @Option(names = "--data", paramLabel = "DATA.npy", required = true,
             description = "examples in EdgeML's layout: label in column 0, then the raw features, time-major")
@@ -84,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (inContainer) {
             return runInContainer();
         }
-        Model model = modelOptions.load();
+        Model model = buildOptions.load();
         if (limit != null && limit < 1) {
             throw new dev.fgc.UserError("--limit " + limit + ": must be at least 1");
         }
@@ -95,7 +89,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (limit != null) {
             dataset = dataset.limit(limit);
         }
-        Verifier.Options options = new Verifier.Options(boardOption.resolve(), codeOptions.prefix(model),
+        Verifier.Options options = new Verifier.Options(boardOption.resolve(), buildOptions.prefix(model),
                 Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(workDir));
         PortSpec portSpec = port == null ? null : PortSpec.parse(port);
         for (Path report : new Path[] {json, junitXml}) {
@@ -103,8 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
                 ReportFile.checkWritable(report);
             }
         }
-        CodeOptions.Build build = codeOptions.build(model);
-        limits.check(build, options.board());
+        CodeOptions.Build build = buildOptions.build(model, options.board());
         CompiledModel compiled = build.compiled();
         VerifyReport report = (portSpec == null
                 ? new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(compiled, build.packing(), dataset, options)

@@ -8,8 +8,8 @@ import java.util.List;
  * compiler on first use and cached (Debian ships no plugin binaries).
  */
 public final class CountPlugin {
-    private static final HostProgram PLUGIN = new HostProgram("host/qemu_count_plugin.c", "qemu-count", ".so",
-            List.of("-shared", "-fPIC", "-O2"), List.of(), "QEMU's instruction-counting plugin");
+    private static final HostProgram PLUGIN = new HostProgram("host/qemu_count_plugin.c", List.of(),
+            "qemu-count", ".so", List.of("-shared", "-fPIC", "-O2"), List.of(), "QEMU's instruction-counting plugin");
 
     private CountPlugin() {
     }

@@ -19,13 +19,14 @@ import java.util.List;
  * plugin, the simavr runner), cached under {@code FGC_CACHE} by the hash of its source and flags.
  *
  * @param source resource under {@code fgc/}
+ * @param headers resources under {@code fgc/} the source includes, written beside it by file name
  * @param name   cache file name before the hash
  * @param suffix cache file name after the hash (".so" for a library, "" for a program)
  * @param flags  compiler flags before the source
  * @param libs   linker arguments after it
  * @param what   what it is, for messages
  */
-record HostProgram(String source, String name, String suffix, List<String> flags, List<String> libs, String what) {
+record HostProgram(String source, List<String> headers, String name, String suffix, List<String> flags, List<String> libs, String what) {
 
     Path build(Provisioner provisioner, HostEnvironment env) {
         synchronized (HostProgram.class) {
@@ -41,6 +42,9 @@ record HostProgram(String source, String name, String suffix, List<String> flags
                 Path dir = Files.createTempDirectory(cache, "build-");
                 try {
                     Files.write(dir.resolve("main.c"), code);
+                    for (String h : headers) {
+                        Files.write(dir.resolve(Path.of(h).getFileName().toString()), Resources.bytes(h));
+                    }
                     List<String> cmd = new ArrayList<>(List.of(gcc.toString()));
                     cmd.addAll(flags);
                     cmd.addAll(List.of("-o", "out", "main.c"));
@@ -66,6 +70,7 @@ record HostProgram(String source, String name, String suffix, List<String> flags
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(code);
+            headers.forEach(h -> d.update(Resources.bytes(h)));
             d.update(String.join(" ", flags).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             d.update(String.join(" ", libs).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest(), 0, 6);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * between its writes to GPIOR1 and GPIOR2. Any AVR image runs; the verification firmware is one.
  */
 public final class SimavrRunner implements FirmwareRunner {
-    private static final HostProgram RUNNER = new HostProgram("host/simavr_run.c", "simavr-run", "",
+    private static final HostProgram RUNNER = new HostProgram("host/simavr_run.c",
+            List.of("host/simavr_start.h"), "simavr-run", "",
             List.of("-O2", "-I/usr/include/simavr"), List.of("-lsimavr"), "fgc's simavr runner");
     private static final Pattern REPORT = Pattern.compile(
             "fgc-simavr state=(\\w+) exit=(\\d+) cycles=(\\d+) intervals=(\\d+) counted=(\\d+)");

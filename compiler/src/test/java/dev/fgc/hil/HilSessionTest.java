@@ -44,36 +44,20 @@ class HilSessionTest {
 
     @Test
     void replyToAnotherRequestMeansALostFrame() {
-        Scripted link = new Scripted(new Frame(Frame.HELLO_REPLY, 0, HELLO), result(2, 1, 0, 0));
-        try (HilSession s = new HilSession(link, Duration.ofSeconds(1))) {
-            s.hello();
-            ProtocolError e = assertThrows(ProtocolError.class, () -> s.infer(new byte[12], 2));
-            assertTrue(e.getMessage().contains("answers seq 2, expected seq 1 (a frame was lost or repeated)"),
-                    e.getMessage());
-        }
+        String e = inferError(2, result(2, 1, 0, 0));
+        assertTrue(e.contains("answers seq 2, expected seq 1 (a frame was lost or repeated)"), e);
     }
 
     @Test
     void deviceRejectionIsReportedWithItsReason() {
-        Scripted link = new Scripted(new Frame(Frame.HELLO_REPLY, 0, HELLO),
-                new Frame(Frame.ERROR, 1, new byte[] {1, 0}));
-        try (HilSession s = new HilSession(link, Duration.ofSeconds(1))) {
-            s.hello();
-            ProtocolError e = assertThrows(ProtocolError.class, () -> s.infer(new byte[12], 2));
-            assertTrue(e.getMessage().endsWith("the device rejected frame seq 1: its checksum was wrong"
-                    + " (corrupted on the line)"), e.getMessage());
-        }
+        String e = inferError(2, new Frame(Frame.ERROR, 1, new byte[] {1, 0}));
+        assertTrue(e.endsWith("the device rejected frame seq 1: its checksum was wrong (corrupted on the line)"), e);
     }
 
     @Test
     void sequenceGapSaysWhatTheDeviceExpected() {
-        Scripted link = new Scripted(new Frame(Frame.HELLO_REPLY, 0, HELLO),
-                new Frame(Frame.ERROR, 1, new byte[] {4, 9}));
-        try (HilSession s = new HilSession(link, Duration.ofSeconds(1))) {
-            s.hello();
-            ProtocolError e = assertThrows(ProtocolError.class, () -> s.infer(new byte[12], 2));
-            assertTrue(e.getMessage().contains("a frame was lost) (the device expected seq 9)"), e.getMessage());
-        }
+        String e = inferError(2, new Frame(Frame.ERROR, 1, new byte[] {4, 9}));
+        assertTrue(e.contains("a frame was lost) (the device expected seq 9)"), e);
     }
 
     @Test
@@ -97,11 +81,16 @@ class HilSessionTest {
 
     @Test
     void resultOfTheWrongSizeIsRefused() {
-        Scripted link = new Scripted(new Frame(Frame.HELLO_REPLY, 0, HELLO), result(1, 1, 0, 0));
+        String e = inferError(3, result(1, 1, 0, 0));
+        assertTrue(e.contains("has 10 bytes, expected 14"), e);
+    }
+
+    /** The message of the protocol error when the device greets, then answers the first request with {@code reply}. */
+    private static String inferError(int classes, Frame reply) {
+        Scripted link = new Scripted(new Frame(Frame.HELLO_REPLY, 0, HELLO), reply);
         try (HilSession s = new HilSession(link, Duration.ofSeconds(1))) {
             s.hello();
-            ProtocolError e = assertThrows(ProtocolError.class, () -> s.infer(new byte[12], 3));
-            assertTrue(e.getMessage().contains("has 10 bytes, expected 14"), e.getMessage());
+            return assertThrows(ProtocolError.class, () -> s.infer(new byte[12], classes)).getMessage();
         }
     }
 

@@ -33,12 +33,7 @@ class AvrDeviceTest {
     Path tmp;
 
     static Stream<Arguments> boardsAndWidths() {
-        List<Arguments> a = new ArrayList<>();
-        for (String b : BOARDS) {
-            a.add(Arguments.of(b, "int8"));
-            a.add(Arguments.of(b, "int16"));
-        }
-        return a.stream();
+        return BoardCases.each(BOARDS, "int8", "int16");
     }
 
     private String verify(String... args) throws IOException {
@@ -103,11 +98,10 @@ class AvrDeviceTest {
                 Nonlinearity.TANH, 32, 128, 4, 4, 11);
         Path model = RandomModels.write(tmp.resolve("big"), big, 2);
         Path out = tmp.resolve("out");
-        Cli.Result r = Cli.run("compile", model.toString(), "--board", "arduino-uno", "--precision", "int16",
+        String err = refusal("compile", model.toString(), "--board", "arduino-uno", "--precision", "int16",
                 "-o", out.toString());
-        assertEquals(2, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().matches("(?s).*does not fit board arduino-uno: flash: needs \\d+ bytes of model constants,"
-                + " 32768 available.*"), r.err());
+        assertTrue(err.matches("(?s).*does not fit board arduino-uno: flash: needs \\d+ bytes of model constants,"
+                + " 32768 available.*"), err);
         assertFalse(Files.exists(out), "nothing written");
         assertEquals(0, Cli.run("compile", model.toString(), "--board", "arduino-mega2560", "--precision", "int16",
                 "-o", out.toString()).exitCode(), "the Mega has room");
@@ -117,29 +111,32 @@ class AvrDeviceTest {
         RandomModels.Spec huge = new RandomModels.Spec(CellKind.FASTGRNN, 0, 0, Nonlinearity.SIGMOID,
                 Nonlinearity.TANH, 64, 200, 2, 4, 13);
         Path model3 = RandomModels.write(tmp.resolve("huge"), huge, 2);
-        Cli.Result r3 = Cli.run("compile", model3.toString(), "--board", "arduino-mega2560", "--precision", "int16",
+        String err3 = refusal("compile", model3.toString(), "--board", "arduino-mega2560", "--precision", "int16",
                 "-o", out.resolveSibling("out3").toString());
-        assertEquals(2, r3.exitCode(), r3.out() + r3.err());
-        assertTrue(r3.err().contains("65536 available (the board's: constants must lie in its first 65536 bytes"),
-                r3.err());
+        assertTrue(err3.contains("65536 available (the board's: constants must lie in its first 65536 bytes"), err3);
 
         // 400 hidden units: state and one step's scratch exceed the Uno's 2 KB of RAM
         RandomModels.Spec wide = new RandomModels.Spec(CellKind.FASTRNN, 2, 2, Nonlinearity.SIGMOID,
                 Nonlinearity.TANH, 4, 400, 4, 4, 12);
         Path model2 = RandomModels.write(tmp.resolve("wide"), wide, 2);
-        Cli.Result r2 = Cli.run("verify", model2.toString(), "--board", "arduino-uno", "--precision", "int8",
+        String err2 = refusal("verify", model2.toString(), "--board", "arduino-uno", "--precision", "int8",
                 "--data", model2.resolve("test.npy").toString());
-        assertEquals(2, r2.exitCode(), r2.out() + r2.err());
-        assertTrue(r2.err().matches("(?s).*does not fit board arduino-uno: RAM: needs \\d+ bytes \\(state \\d+,"
-                + " scratch \\d+\\), 1792 available \\(the board's 2048 less 256 kept for the call stack.*"), r2.err());
+        assertTrue(err2.matches("(?s).*does not fit board arduino-uno: RAM: needs \\d+ bytes \\(state \\d+,"
+                + " scratch \\d+\\), 1792 available \\(the board's 2048 less 256 kept for the call stack.*"), err2);
     }
 
     @Test
     void floatIsRefusedOnAvrWithAClearMessage() {
-        Cli.Result r = Cli.run("compile", Repo.usps().toString(), "--board", "arduino-uno", "-o",
+        String err = refusal("compile", Repo.usps().toString(), "--board", "arduino-uno", "-o",
                 tmp.resolve("f").toString());
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("board arduino-uno runs fixed-point models only")
-                && r.err().contains("--precision int8, int16 or auto"), r.err());
+        assertTrue(err.contains("board arduino-uno runs fixed-point models only")
+                && err.contains("--precision int8, int16 or auto"), err);
+    }
+
+    /** What fgc printed when it refused the command line as bad input (exit 2). */
+    private static String refusal(String... args) {
+        Cli.Result r = Cli.run(args);
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        return r.err();
     }
 }

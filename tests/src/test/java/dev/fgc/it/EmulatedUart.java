@@ -5,6 +5,7 @@ import dev.fgc.device.BoardCatalog;
 import dev.fgc.device.HostEnvironment;
 import dev.fgc.device.Provisioner;
 import dev.fgc.device.Tool;
+import dev.fgc.emit.Resources;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -76,6 +77,7 @@ final class EmulatedUart implements AutoCloseable {
             try (java.io.InputStream in = EmulatedUart.class.getResourceAsStream("/hil/simavr_uart_tcp.c")) {
                 Files.copy(in, dir.resolve("bridge.c"));
             }
+            Files.write(dir.resolve("simavr_start.h"), Resources.bytes("host/simavr_start.h"));
             Process cc = new ProcessBuilder(List.of(gcc.toString(), "-O2", "-I/usr/include/simavr", "-o", "bridge",
                     "bridge.c", "-lsimavr")).directory(dir.toFile()).redirectErrorStream(true).start();
             String out = new String(cc.getInputStream().readAllBytes());

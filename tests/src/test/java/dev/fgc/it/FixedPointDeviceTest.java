@@ -9,8 +9,6 @@ import dev.fgc.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +27,7 @@ class FixedPointDeviceTest {
     Path tmp;
 
     static Stream<Arguments> boardsAndWidths() {
-        List<Arguments> a = new ArrayList<>();
-        for (String b : BOARDS) {
-            a.add(Arguments.of(b, "int8"));
-            a.add(Arguments.of(b, "int16"));
-        }
-        return a.stream();
+        return BoardCases.each(BOARDS, "int8", "int16");
     }
 
     private Cli.Result verify(String... args) {

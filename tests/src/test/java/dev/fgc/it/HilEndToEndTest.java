@@ -41,9 +41,7 @@ class HilEndToEndTest {
         Cli.Result l = Cli.run(verify(options, "--json", local.toString()));
         assertEquals(0, l.exitCode(), l.out() + l.err());
         try (EmulatedUart qemu = EmulatedUart.start(board, elf)) {
-            Cli.Result r = Cli.run(verify(options, "--port", qemu.spec(), "--json", hil.toString()));
-            assertEquals(0, r.exitCode(), r.out() + r.err());
-            assertTrue(r.out().contains("matched    10/10 samples") && r.out().contains("PASSED"), r.out());
+            assertPasses(verify(options, "--port", qemu.spec(), "--json", hil.toString()));
         }
         assertEquals(scores(local), scores(hil), "verdict, accuracy and score errors over the UART");
     }
@@ -54,33 +52,26 @@ class HilEndToEndTest {
         Path elf = firmware(options);
         try (EmulatedUart qemu = EmulatedUart.startPty("mps2-an386", elf, tmp.resolve("qemu.log"))) {
             assertTrue(qemu.spec().startsWith("/dev/pts/"), qemu.spec());
-            Cli.Result r = Cli.run(verify(options, "--port", qemu.spec() + "@115200"));
-            assertEquals(0, r.exitCode(), r.out() + r.err());
-            assertTrue(r.out().contains("matched    10/10 samples") && r.out().contains("PASSED"), r.out());
+            assertPasses(verify(options, "--port", qemu.spec() + "@115200"));
         }
     }
 
     @Test
     void corruptedByteToTheDeviceIsReported() throws Exception {
         // byte 40 of the host's stream lies in the first example (the hello frame is 8 bytes)
-        Cli.Result r = throughProxy(true, 40, CorruptingProxy.Fault.FLIP);
-        assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("the device rejected frame seq 1: its checksum was wrong"), r.err());
+        assertFaultReported(true, 40, CorruptingProxy.Fault.FLIP,
+                "the device rejected frame seq 1: its checksum was wrong");
     }
 
     @Test
     void corruptedByteFromTheDeviceIsReported() throws Exception {
         // the device's hello reply is 22 bytes; byte 30 lies in the first result's scores
-        Cli.Result r = throughProxy(false, 30, CorruptingProxy.Fault.FLIP);
-        assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("corrupted frame 'r' seq 1: checksum"), r.err());
+        assertFaultReported(false, 30, CorruptingProxy.Fault.FLIP, "corrupted frame 'r' seq 1: checksum");
     }
 
     @Test
     void lostByteIsReported() throws Exception {
-        Cli.Result r = throughProxy(true, 40, CorruptingProxy.Fault.DROP);
-        assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("no reply to frame 'I' seq 1 within 2 s"), r.err());
+        assertFaultReported(true, 40, CorruptingProxy.Fault.DROP, "no reply to frame 'I' seq 1 within 2 s");
     }
 
     @Test
@@ -119,13 +110,24 @@ class HilEndToEndTest {
         assertTrue(r.err().contains("nothing accepts connections there"), r.err());
     }
 
-    private Cli.Result throughProxy(boolean toDevice, long position, CorruptingProxy.Fault fault) throws Exception {
+    /** A fault at {@code position} of one direction's bytes ends verify as a device failure saying {@code message}. */
+    private void assertFaultReported(boolean toDevice, long position, CorruptingProxy.Fault fault, String message)
+            throws Exception {
         List<String> options = options("mps2-an386", "float");
         Path elf = firmware(options);
+        Cli.Result r;
         try (EmulatedUart qemu = EmulatedUart.start("mps2-an386", elf);
              CorruptingProxy proxy = CorruptingProxy.start(qemu.port(), toDevice, position, fault)) {
-            return Cli.run(verify(options, "--port", proxy.spec(), "--timeout", "2"));
+            r = Cli.run(verify(options, "--port", proxy.spec(), "--timeout", "2"));
         }
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains(message), r.err());
+    }
+
+    private static void assertPasses(String[] verify) {
+        Cli.Result r = Cli.run(verify);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("matched    10/10 samples") && r.out().contains("PASSED"), r.out());
     }
 
     private Path firmware(List<String> options) {

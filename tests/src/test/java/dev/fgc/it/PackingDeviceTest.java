@@ -29,13 +29,7 @@ class PackingDeviceTest {
     Path tmp;
 
     static Stream<Arguments> boardsAndLayouts() {
-        List<Arguments> a = new ArrayList<>();
-        for (String b : FixedPointDeviceTest.BOARDS) {
-            for (String layout : new String[] {"dense", "sparse", "auto"}) {
-                a.add(Arguments.of(b, layout));
-            }
-        }
-        return a.stream();
+        return BoardCases.each(FixedPointDeviceTest.BOARDS, "dense", "sparse", "auto");
     }
 
     private String verify(Path json, String... args) throws IOException {
