@@ -2,7 +2,6 @@ package dev.fgc.cli;
 
 import dev.fgc.container.ContainerVerifier;
 import dev.fgc.container.VerificationImage;
-import dev.fgc.emit.CModelEmitter;
 import dev.fgc.hil.PortSpec;
 import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
@@ -102,7 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyReport report = (portSpec == null
                 ? new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(compiled, build.packing(), dataset, options)
                 : new HilVerifier(ctx.err()).verify(compiled, build.packing(), dataset,
-                        new CModelEmitter(model, options.prefix()), options.board(), portSpec, options.timeout()))
+                        buildOptions.emitter(build, model), options.board(), portSpec, options.timeout()))
                 .withSizes(build.sizes().toMap());
         if (compiled.plan().isPresent()) {
             report = report.withQuantization(QuantizationReport.of(compiled.plan().get(), build.calibration()));
