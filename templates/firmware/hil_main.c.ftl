@@ -28,7 +28,10 @@ static union {
     ${inputType} features[${PREFIX}_FEATURES];
     uint8_t bytes[${PREFIX}_FEATURES * sizeof(${inputType})];
 } hil_rx;
-static uint8_t hil_tx[HIL_RESULT_BYTES > 32u ? HIL_RESULT_BYTES : 32u];
+/* Large enough for every reply: a result, the hello (10 bytes and the name) and the stats. */
+#define HIL_HELLO_BYTES (10u + sizeof "${prefix}" - 1u)
+#define HIL_TX_MIN (HIL_HELLO_BYTES > 32u ? HIL_HELLO_BYTES : 32u)
+static uint8_t hil_tx[HIL_RESULT_BYTES > HIL_TX_MIN ? HIL_RESULT_BYTES : HIL_TX_MIN];
 static uint32_t hil_accepted, hil_rejected;
 
 static uint16_t crc16_update(uint16_t crc, uint8_t octet)

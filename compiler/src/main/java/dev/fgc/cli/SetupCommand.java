@@ -5,7 +5,6 @@ import dev.fgc.device.BoardCatalog;
 import dev.fgc.device.FirmwareRunner;
 import dev.fgc.device.Provisioner;
 import dev.fgc.device.Tool;
-import dev.fgc.device.Toolchain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,6 @@ final class SetupCommand implements Runnable {
             List<Tool> tools = new ArrayList<>(Tool.forToolchain(b.toolchain()));
             tools.addAll(Tool.forEmulator(b.emulator()));
             Map<Tool, Path> found = provisioner.ensure(tools, "board " + b.name());
-            Toolchain.forBoard(b, provisioner);
             FirmwareRunner.forBoard(b, provisioner, ctx.env()); // builds its host helper (plugin, runner)
             ctx.out().printf("%-16s ok: %s%n", b.name(), String.join(", ",
                     found.values().stream().map(Path::toString).distinct().toList()));

@@ -1,5 +1,6 @@
 package dev.fgc.container;
 
+import dev.fgc.DeviceFailure;
 import dev.fgc.UserError;
 import dev.fgc.report.ReportFile;
 import java.io.IOException;
@@ -68,6 +69,12 @@ public final class ContainerVerifier {
             return r.getExitCode();
         } catch (IOException e) {
             throw new UserError("--in-container: talking to the container failed (" + e.getMessage() + ")");
+        } catch (UserError | DeviceFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Testcontainers and the Docker client fail with unchecked exceptions of their own
+            throw new UserError("--in-container: the container " + VerificationImage.NAME + " failed ("
+                    + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("--in-container: interrupted");

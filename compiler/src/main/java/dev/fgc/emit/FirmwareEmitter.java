@@ -2,7 +2,6 @@ package dev.fgc.emit;
 
 import dev.fgc.device.ArmToolchain;
 import dev.fgc.device.Board;
-import dev.fgc.device.FirmwareRunner;
 import dev.fgc.quantize.CompiledModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +14,6 @@ import java.util.Map;
 public final class FirmwareEmitter {
     public static final String INPUTS_BIN = "fw_inputs.bin";
     public static final String LINKER_SCRIPT = ArmToolchain.LINKER_SCRIPT;
-    public static final String MARK_BEGIN = FirmwareRunner.MARK_BEGIN;
-    public static final String MARK_END = FirmwareRunner.MARK_END;
     /** The symbol of the embedded inputs. */
     public static final String INPUTS_SYMBOL = "fw_inputs";
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -242,38 +243,40 @@ final class FixedTemplateData {
             } else if (st instanceof Normalization n) {
                 out.add(Map.of("kind", "normalize", "in", vector(n.op().in()), "out", vector(n.op().out()), "mean",
                         symbol(n.op().mean()), "invStd", symbol(n.op().invStd()), "shift", n.op().shift()));
-            } else if (st instanceof Loop l && fastGrnnSigmoidTanh(l, scalars) != null) {
-                out.add(fastGrnnSigmoidTanh(l, scalars));
             } else if (st instanceof Loop l) {
-                Set<String> declared = new LinkedHashSet<>();
-                List<Map<String, Object>> ops = new ArrayList<>();
-                for (Access a : l.ops()) {
-                    for (String w : a.writes()) {
-                        if (scalars.contains(w)) {
-                            declared.add(scalar(w));
-                        }
-                    }
-                    ops.add(op(a.op(), scalars, plan));
-                }
-                out.add(Map.of("kind", "loop", "length", l.ops().get(0).length(), "scalars", List.copyOf(declared),
-                        "ops", ops));
+                out.add(fastGrnnSigmoidTanh(l, scalars).orElseGet(() -> loop(l, scalars, plan)));
             }
         }
         return out;
+    }
+
+    private Map<String, Object> loop(Loop l, Set<String> scalars, FixedPlan plan) {
+        Set<String> declared = new LinkedHashSet<>();
+        List<Map<String, Object>> ops = new ArrayList<>();
+        for (Access a : l.ops()) {
+            for (String w : a.writes()) {
+                if (scalars.contains(w)) {
+                    declared.add(scalar(w));
+                }
+            }
+            ops.add(op(a.op(), scalars, plan));
+        }
+        return Map.of("kind", "loop", "length", l.ops().get(0).length(), "scalars", List.copyOf(declared),
+                "ops", ops);
     }
 
     /**
      * FastGRNN's element loop with EdgeML's default nonlinearities — bias and sigmoid for the gate,
      * bias and tanh for the update, then the int32 blend, through scalars — as one call of
      * {@code fgc_fastgrnn_sigmoid_tanh_q15_inl} (the same operations; Thumb-1 has a hand-scheduled
-     * loop for it), or null for any other loop.
+     * loop for it), or empty for any other loop.
      */
-    private Map<String, Object> fastGrnnSigmoidTanh(Loop loop, Set<String> scalars) {
+    private Optional<Map<String, Object>> fastGrnnSigmoidTanh(Loop loop, Set<String> scalars) {
         List<Op> ops = loop.ops().stream().map(Access::op).toList();
         if (ops.size() != 5 || !(ops.get(0) instanceof FixedPlan.BiasQ15 zb)
                 || !(ops.get(1) instanceof FixedPlan.Activation za) || !(ops.get(2) instanceof FixedPlan.BiasQ15 cb)
                 || !(ops.get(3) instanceof FixedPlan.Activation ca) || !(ops.get(4) instanceof FixedPlan.GrnnBlend g)) {
-            return null;
+            return Optional.empty();
         }
         boolean shape = za.nonlinearity() == Nonlinearity.SIGMOID && ca.nonlinearity() == Nonlinearity.TANH
                 && zb.in().equals(cb.in()) && za.buffer().equals(zb.out()) && ca.buffer().equals(cb.out())
@@ -281,7 +284,7 @@ final class FixedTemplateData {
                 && g.zFrac() == 14 && g.cFrac() == 14 && !g.wide()
                 && scalars.contains(zb.out()) && scalars.contains(cb.out()) && !scalars.contains(zb.in());
         if (!shape) {
-            return null;
+            return Optional.empty();
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "grnn_sigmoid_tanh");
@@ -293,7 +296,7 @@ final class FixedTemplateData {
         m.put("nu", g.nu());
         m.put("hFrac", g.hFrac());
         m.put("length", loop.ops().get(0).length());
-        return m;
+        return Optional.of(m);
     }
 
     private Map<String, Object> product(Product p) {

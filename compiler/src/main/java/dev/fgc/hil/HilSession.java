@@ -36,11 +36,17 @@ public final class HilSession implements AutoCloseable {
     public record Stats(long stackPeak, long accepted, long rejected) {
     }
 
+    /** Takes the link over: it is closed with the session, or at once if the session cannot start. */
     public HilSession(HilLink link, Duration timeout) {
         this.link = link;
-        this.out = link.output();
         this.timeout = timeout;
-        this.reader = new FrameReader(link.input(), link.name(), 0xFFFF);
+        try {
+            this.out = link.output();
+            this.reader = new FrameReader(link.input(), link.name(), 0xFFFF);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Starts the numbering again at 0 and reads the device's description. */

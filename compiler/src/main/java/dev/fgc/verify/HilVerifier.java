@@ -31,7 +31,7 @@ public final class HilVerifier {
         long fingerprint = ModelFingerprint.of(emitter.emit(compiled, packing));
         int classes = compiled.model().classes();
         int features = data.features(0).length;
-        int inputBytes = compiled.plan().isPresent() ? Short.BYTES : Float.BYTES;
+        int inputBytes = compiled.inputBytes();
         Oracle oracle = new Oracle(compiled);
         ScoreComparison cmp = new ScoreComparison();
         try (HilSession session = new HilSession(port.open(replyTimeout), replyTimeout)) {

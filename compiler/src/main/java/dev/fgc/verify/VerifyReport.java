@@ -92,17 +92,23 @@ public record VerifyReport(String model, String board, String precision, int sam
         m.put("agreement", agreement);
         m.put("maxAbsScoreError", maxAbsScoreError);
         m.put("meanAbsScoreError", meanAbsScoreError);
-        Map<String, Object> flash = new LinkedHashMap<>();
-        flash.put("model", sizes.flashModel());
-        flash.put("total", sizes.flashTotal());
-        flash.put("constantsInImage", sizes.elfConstants());
-        m.put("flashBytes", flash);
         Map<String, Object> ram = new LinkedHashMap<>();
-        ram.put("static", sizes.ramStatic());
+        if (imageMeasured()) {
+            Map<String, Object> flash = new LinkedHashMap<>();
+            flash.put("model", sizes.flashModel());
+            flash.put("total", sizes.flashTotal());
+            flash.put("constantsInImage", sizes.elfConstants());
+            m.put("flashBytes", flash);
+            ram.put("static", sizes.ramStatic());
+        }
         ram.put("stackPeak", sizes.stackPeak());
-        ram.put("total", sizes.ramTotal());
+        if (imageMeasured()) {
+            ram.put("total", sizes.ramTotal());
+        }
         m.put("ramBytes", ram);
-        speed.addTo(m);
+        if (speedMeasured()) {
+            speed.addTo(m);
+        }
         m.put("mismatchedSamples", mismatches.size() > 20 ? mismatches.subList(0, 20) : mismatches);
         quantization.ifPresent(q -> m.put("quantization", q));
         packing.ifPresent(p -> {
@@ -112,6 +118,16 @@ public record VerifyReport(String model, String board, String precision, int sam
         });
         m.put("passed", passed());
         return m;
+    }
+
+    /** A device reached over a serial line reports its stack only: there is no image to measure. */
+    private boolean imageMeasured() {
+        return sizes.flashTotal() > 0;
+    }
+
+    /** ... and no counter of instructions or cycles. */
+    private boolean speedMeasured() {
+        return speed.perInference() > 0;
     }
 
     public String toJson() {
@@ -127,15 +143,14 @@ public record VerifyReport(String model, String board, String precision, int sam
                 100 * a.floatModel(), 100 * a.reference(), 100 * a.device())));
         b.append(String.format("  agreement  %.2f%% (device class = float model's class)%n", 100 * agreement));
         b.append(String.format("  |score - float score|  max %.3g, mean %.3g%n", maxAbsScoreError, meanAbsScoreError));
-        // A device reached over a serial line reports its stack only: no image to measure, no counter.
-        if (sizes.flashTotal() > 0) {
+        if (imageMeasured()) {
             b.append(String.format("  flash      %d bytes (model %d)%n", sizes.flashTotal(), sizes.flashModel()));
             b.append(String.format("  RAM        %d bytes (static %d, stack peak %d)%n", sizes.ramTotal(),
                     sizes.ramStatic(), sizes.stackPeak()));
         } else {
             b.append(String.format("  stack peak %d bytes%n", sizes.stackPeak()));
         }
-        if (speed.perInference() > 0) {
+        if (speedMeasured()) {
             b.append(String.format("  speed      %s%n", speed.describe()));
         }
         b.append(passed() ? "  PASSED\n" : "  FAILED: the device disagrees with the reference\n");
