@@ -49,10 +49,17 @@ FGC_INLINE uint32_t fgc_lsl1_avr(uint32_t a)
     return a;
 }
 
-/* The shifts by r = 0 to 7 bits below are built from bits of r, so that a constant r (as in
- * generated code) gives straight-line code: -Os would keep a loop over r, at twice the cost. */
+/* a shifted right arithmetically by r = 0 to 7 bits, one bit at a time. -Os keeps a loop even
+ * for a constant r, at twice the cost; a constant r is taken apart into its bits instead, which
+ * gives straight-line code (for a variable r, the loop is shorter). */
 FGC_INLINE int32_t fgc_asr_bits_avr(int32_t a, int r)
 {
+    if (!__builtin_constant_p(r)) {
+        for (; r > 0; r--) {
+            a = fgc_asr1_avr(a);
+        }
+        return a;
+    }
     if (r & 4) {
         a = fgc_asr1_avr(fgc_asr1_avr(fgc_asr1_avr(fgc_asr1_avr(a))));
     }
@@ -64,6 +71,12 @@ FGC_INLINE int32_t fgc_asr_bits_avr(int32_t a, int r)
 
 FGC_INLINE int16_t fgc_asr_bits16_avr(int16_t a, int r)
 {
+    if (!__builtin_constant_p(r)) {
+        for (; r > 0; r--) {
+            a = fgc_asr1_16_avr(a);
+        }
+        return a;
+    }
     if (r & 4) {
         a = fgc_asr1_16_avr(fgc_asr1_16_avr(fgc_asr1_16_avr(fgc_asr1_16_avr(a))));
     }
@@ -73,8 +86,15 @@ FGC_INLINE int16_t fgc_asr_bits16_avr(int16_t a, int r)
     return r & 1 ? fgc_asr1_16_avr(a) : a;
 }
 
+/* a shifted left by r = 0 to 7 bits, likewise */
 FGC_INLINE uint32_t fgc_lsl_bits_avr(uint32_t a, int r)
 {
+    if (!__builtin_constant_p(r)) {
+        for (; r > 0; r--) {
+            a = fgc_lsl1_avr(a);
+        }
+        return a;
+    }
     if (r & 4) {
         a = fgc_lsl1_avr(fgc_lsl1_avr(fgc_lsl1_avr(fgc_lsl1_avr(a))));
     }
