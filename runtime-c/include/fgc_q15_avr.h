@@ -11,7 +11,10 @@
  *  - other products are 16x16 bits, inline, never a 32x32 multiplication, since §3 bounds the
  *    operands: activations, hidden state and Q14 constants are int16 values;
  *  - shifts by a constant move whole bytes first and then shift at most 7 bits, unrolled;
- *  - values that fit 16 bits stay 16 bits (tanh's table lookup needs no 32-bit arithmetic).
+ *  - values that fit 16 bits stay 16 bits (tanh's table lookup, the bias, the normalisation's
+ *    difference, the sigmoid's halving need no 32-bit arithmetic);
+ *  - FastGRNN's blend with a Q14 gate and update (the usual case) is one block of assembly with
+ *    24-bit intermediate values.
  * Assembly that needs many registers names fixed scratch registers (clobbered) rather than
  * operands: GCC's AVR register allocator gives up on asm with many constrained operands.
  */
@@ -46,34 +49,78 @@ FGC_INLINE uint32_t fgc_lsl1_avr(uint32_t a)
     return a;
 }
 
-/* floor(a / 2^s) for s from 0 to 31: whole bytes by moving them, then the remaining r bits one by
- * one (unrolled when s is a constant, as in generated code); from 16 on the rest fits 16 bits and
- * is shifted as such. With r >= 5 and a whole byte moved, shifting left by 8 - r bits (the value
- * has room) and moving one more byte is shorter. */
+/* a shifted right arithmetically by r = 0 to 7 bits, one bit at a time. -Os keeps a loop even
+ * for a constant r, at twice the cost; a constant r is taken apart into its bits instead, which
+ * gives straight-line code (for a variable r, the loop is shorter). */
+FGC_INLINE int32_t fgc_asr_bits_avr(int32_t a, int r)
+{
+    if (!__builtin_constant_p(r)) {
+        for (; r > 0; r--) {
+            a = fgc_asr1_avr(a);
+        }
+        return a;
+    }
+    if (r & 4) {
+        a = fgc_asr1_avr(fgc_asr1_avr(fgc_asr1_avr(fgc_asr1_avr(a))));
+    }
+    if (r & 2) {
+        a = fgc_asr1_avr(fgc_asr1_avr(a));
+    }
+    return r & 1 ? fgc_asr1_avr(a) : a;
+}
+
+FGC_INLINE int16_t fgc_asr_bits16_avr(int16_t a, int r)
+{
+    if (!__builtin_constant_p(r)) {
+        for (; r > 0; r--) {
+            a = fgc_asr1_16_avr(a);
+        }
+        return a;
+    }
+    if (r & 4) {
+        a = fgc_asr1_16_avr(fgc_asr1_16_avr(fgc_asr1_16_avr(fgc_asr1_16_avr(a))));
+    }
+    if (r & 2) {
+        a = fgc_asr1_16_avr(fgc_asr1_16_avr(a));
+    }
+    return r & 1 ? fgc_asr1_16_avr(a) : a;
+}
+
+/* a shifted left by r = 0 to 7 bits, likewise */
+FGC_INLINE uint32_t fgc_lsl_bits_avr(uint32_t a, int r)
+{
+    if (!__builtin_constant_p(r)) {
+        for (; r > 0; r--) {
+            a = fgc_lsl1_avr(a);
+        }
+        return a;
+    }
+    if (r & 4) {
+        a = fgc_lsl1_avr(fgc_lsl1_avr(fgc_lsl1_avr(fgc_lsl1_avr(a))));
+    }
+    if (r & 2) {
+        a = fgc_lsl1_avr(fgc_lsl1_avr(a));
+    }
+    return r & 1 ? fgc_lsl1_avr(a) : a;
+}
+
+/* floor(a / 2^s) for s from 0 to 31: whole bytes by moving them, then the remaining r bits; from
+ * 16 on the rest fits 16 bits and is shifted as such. With r >= 5 and a whole byte moved, shifting
+ * left by 8 - r bits (the value has room) and moving one more byte is shorter. */
 FGC_INLINE int32_t fgc_asr_avr(int32_t a, int s)
 {
     int r = s & 7;
     if (s >= 16) {
-        int16_t q = (int16_t)(s >= 24 ? a >> 24 : a >> 16);
-        for (; r > 0; r--) {
-            q = fgc_asr1_16_avr(q);
-        }
-        return q;
+        return fgc_asr_bits16_avr((int16_t)(s >= 24 ? a >> 24 : a >> 16), r);
     }
     if (s >= 8 && r >= 5) {
         uint32_t u = (uint32_t)(a >> 8); /* fits 24 bits: room for 8 - r more */
-        for (; r < 8; r++) {
-            u = fgc_lsl1_avr(u);
-        }
-        return (int32_t)u >> 8;
+        return (int32_t)fgc_lsl_bits_avr(u, 8 - r) >> 8;
     }
     if (s >= 8) {
         a >>= 8;
     }
-    for (; r > 0; r--) {
-        a = fgc_asr1_avr(a);
-    }
-    return a;
+    return fgc_asr_bits_avr(a, r);
 }
 
 /* bit b of a, for b from 0 to 31: a bit of one byte */
@@ -187,18 +234,68 @@ FGC_INLINE int32_t fgc_add_sat32_avr(int32_t a, int32_t b)
     return overflow ? (b >> 31) ^ INT32_MAX : a;
 }
 
-/* §3.3 bias: sat16(a + b) for any int32 a: a is clamped to 17 bits by its top half (0 or -1 when
- * it fits), read as bytes. */
-FGC_INLINE int32_t fgc_bias_q15_avr(int32_t a, int32_t b)
+/* §3.3 bias: sat16(a + b) for any int32 a and int16 b. The 32-bit sum's overflow flag gives the
+ * exact sign where it wraps (then it saturates); otherwise it is in range when its top two bytes
+ * both equal the sign byte of its low two. The result is an int16 value, so that code using it
+ * stays 16-bit. */
+FGC_INLINE int16_t fgc_bias_q15_avr(int32_t a, int32_t b)
 {
-    int16_t top = (int16_t)((uint32_t)a >> 16);
-    if (top != 0 && top != -1) {
-        return (a >> 31) ^ 32767;
-    }
-    return fgc_sat16_avr(a + (int16_t)b);
+    int16_t c = (int16_t)b;
+    uint8_t t;
+    __asm__("mov %[t], %B[c]\n\t"
+            "lsl %[t]\n\t"
+            "sbc %[t], %[t]\n\t"
+            "add %A[a], %A[c]\n\t"
+            "adc %B[a], %B[c]\n\t"
+            "adc %C[a], %[t]\n\t"
+            "adc %D[a], %[t]\n\t"
+            "brvc 1f\n\t"
+            "com %D[a]\n\t" /* wrapped: the true sign is the opposite of the top bit */
+            "rjmp 2f\n"
+            "1:\n\t"
+            "mov %[t], %B[a]\n\t"
+            "lsl %[t]\n\t"
+            "sbc %[t], %[t]\n\t"
+            "cp %C[a], %[t]\n\t"
+            "cpc %D[a], %[t]\n\t"
+            "breq 4f\n"
+            "2:\n\t"
+            "sbrc %D[a], 7\n\t"
+            "rjmp 3f\n\t"
+            "ldi %A[a], 0xFF\n\t"
+            "ldi %B[a], 0x7F\n\t"
+            "rjmp 4f\n"
+            "3:\n\t"
+            "ldi %A[a], 0x00\n\t"
+            "ldi %B[a], 0x80\n"
+            "4:"
+            : [a] "+d"(a), [t] "=&r"(t)
+            : [c] "r"(c));
+    return (int16_t)a;
 }
 
 /* ------------------------------------------------------------------------------- §3.1 */
+
+/* sat16(a - b) for int16 a and b: the subtraction's overflow flag says when, and then the wrapped
+ * difference has the opposite sign of the true one. */
+FGC_INLINE int16_t fgc_sub_sat16_avr(int16_t a, int16_t b)
+{
+    __asm__("sub %A0, %A1\n\t"
+            "sbc %B0, %B1\n\t"
+            "brvc 2f\n\t"
+            "ldi %A0, 0xFF\n\t"
+            "sbrs %B0, 7\n\t"
+            "rjmp 1f\n\t"
+            "ldi %B0, 0x7F\n\t"
+            "rjmp 2f\n"
+            "1:\n\t"
+            "ldi %A0, 0x00\n\t"
+            "ldi %B0, 0x80\n"
+            "2:"
+            : "+d"(a)
+            : "r"(b));
+    return a;
+}
 
 /* §3.1 over the n inputs of a step: d = sat16(x - mean) and 1/std are int16, so their product is a
  * 16x16 multiplication. */
@@ -206,9 +303,11 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
                                       int s, int16_t *y)
 {
     uint16_t i;
-    for (i = 0; i < (uint16_t)n; i++) {
-        int32_t d = fgc_sat16((int32_t)x[i] - FGC_ROM_I16(mean + i));
-        y[i] = (int16_t)fgc_sat16(fgc_rshift32(fgc_mul16_avr(d, FGC_ROM_I16(inv_std + i)), s));
+    for (i = (uint16_t)n; i > 0; i--) {
+        int16_t d = fgc_sub_sat16_avr(*x++, FGC_ROM_I16(mean));
+        *y++ = (int16_t)fgc_sat16(fgc_rshift32(fgc_mul16_avr(d, FGC_ROM_I16(inv_std)), s));
+        mean++;
+        inv_std++;
     }
 }
 
@@ -651,9 +750,10 @@ FGC_INLINE uint16_t fgc_lsr16_avr(uint16_t a, int k)
  * the table then gives 16384 as §3.4's branch does. The interpolation T[k] + rshift(d * t, 8) with
  * d = T[k+1] - T[k] <= 512 is d * t = lo(d) * t + 256 * hi(d) * t, and rshift(lo(d) * t, 8) is the
  * product's high byte plus bit 7 of its low byte: two 8x8 multiplications. */
-FGC_INLINE int32_t fgc_tanh_q14_el(int32_t x, int f)
+FGC_INLINE int16_t fgc_tanh_q14_el(int32_t x, int f)
 {
-    uint16_t a = (uint16_t)(x < 0 ? -(uint16_t)x : (uint16_t)x);
+    int16_t s = (int16_t)x; /* an int16 value (§3.4's input is q15) */
+    uint16_t a = s < 0 ? -(uint16_t)s : (uint16_t)s;
     uint16_t u;
     const int16_t *tab;
     uint16_t r;
@@ -685,7 +785,114 @@ FGC_INLINE int32_t fgc_tanh_q14_el(int32_t x, int f)
             : [r] "=&r"(r), [d0] "=&r"(d0), [d1] "=&r"(d1), [q] "=&r"(q), "+z"(tab)
             : [t] "r"((uint8_t)u), [zero] "r"(zero)
             : "r0");
-    return x < 0 ? -(int32_t)(int16_t)r : (int16_t)r;
+    return s < 0 ? -(int16_t)r : (int16_t)r;
+}
+
+/* The product of x and y (int16, in r16-r23) into r24-r27, as fgc_mul16_avr; r31 is 0. */
+#define FGC_MUL16_AVR(xl, xh, yl, yh)                   \
+    "muls " xh ", " yh "\n\t"                          \
+    "movw r26, r0\n\t"                                 \
+    "mul " xl ", " yl "\n\t"                           \
+    "movw r24, r0\n\t"                                 \
+    "mulsu " xh ", " yl "\n\t"                         \
+    "sbc r27, r31\n\t"                                 \
+    "add r25, r0\n\t"                                  \
+    "adc r26, r1\n\t"                                  \
+    "adc r27, r31\n\t"                                 \
+    "mulsu " yh ", " xl "\n\t"                         \
+    "sbc r27, r31\n\t"                                 \
+    "add r25, r0\n\t"                                  \
+    "adc r26, r1\n\t"                                  \
+    "adc r27, r31\n\t"
+
+/* rshift(r24-r27, 14) into r26, r27, r30 (low to high), for any int32: sign-extended to a fifth
+ * byte (r30) plus 2^13, shifted left by two bits, it has floor((p + 2^13) / 2^14) in its top three
+ * bytes; byte 0 cannot reach them. */
+#define FGC_RSHIFT14_AVR    \
+    "mov r30, r27\n\t"      \
+    "lsl r30\n\t"           \
+    "sbc r30, r30\n\t"      \
+    "subi r25, 0xE0\n\t"    \
+    "sbci r26, 0xFF\n\t"    \
+    "sbci r27, 0xFF\n\t"    \
+    "sbci r30, 0xFF\n\t"    \
+    "lsl r25\n\t"           \
+    "rol r26\n\t"           \
+    "rol r27\n\t"           \
+    "rol r30\n\t"           \
+    "lsl r25\n\t"           \
+    "rol r26\n\t"           \
+    "rol r27\n\t"           \
+    "rol r30\n\t"
+
+/*
+ * §3.5 for a gate and an update in Q14 and sc = 14 (the hidden state in Q(fc)), the usual case:
+ * sat16(rshift(z * h, 14) + rshift(coef * c, 14)) with coef = k + rshift(nz * z, 14), nz = -zeta
+ * and k = zeta + nu, in one block of fixed registers: each rshift is of a 32-bit product and at
+ * most 2^17 in magnitude, so coef and the sum are 24-bit values; coef * c is taken modulo 2^32,
+ * exact since §3.5 requires it to fit int32.
+ */
+FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int16_t nz, __int24 k, int16_t h)
+{
+    int16_t r;
+    __asm__("clr r31\n\t"
+            "movw r18, %[z]\n\t"
+            "movw r20, %[h]\n\t"
+            FGC_MUL16_AVR("r18", "r19", "r20", "r21")
+            FGC_RSHIFT14_AVR
+            "movw r20, r26\n\t" /* the sum so far in r20-r22 */
+            "mov r22, r30\n\t"
+            "movw r16, %[nz]\n\t"
+            FGC_MUL16_AVR("r16", "r17", "r18", "r19")
+            FGC_RSHIFT14_AVR
+            "add r26, %A[k]\n\t"
+            "adc r27, %B[k]\n\t"
+            "adc r30, %C[k]\n\t"
+            "movw r16, r26\n\t" /* coef in r16-r18, c in r19 (low) and r23 (high) */
+            "mov r18, r30\n\t"
+            "mov r19, %A[c]\n\t"
+            "mov r23, %B[c]\n\t"
+            "mul r16, r19\n\t"
+            "movw r24, r0\n\t"
+            "mulsu r23, r17\n\t"
+            "movw r26, r0\n\t"
+            "mulsu r23, r16\n\t"
+            "sbc r27, r31\n\t"
+            "add r25, r0\n\t"
+            "adc r26, r1\n\t"
+            "adc r27, r31\n\t"
+            "mul r17, r19\n\t"
+            "add r25, r0\n\t"
+            "adc r26, r1\n\t"
+            "adc r27, r31\n\t"
+            "mulsu r18, r19\n\t"
+            "add r26, r0\n\t"
+            "adc r27, r1\n\t"
+            "muls r18, r23\n\t"
+            "add r27, r0\n\t"
+            FGC_RSHIFT14_AVR
+            "add r20, r26\n\t"
+            "adc r21, r27\n\t"
+            "adc r22, r30\n\t"
+            "mov r30, r21\n\t" /* sat16: in range when the top byte is the low half's sign byte */
+            "lsl r30\n\t"
+            "sbc r30, r30\n\t"
+            "cp r22, r30\n\t"
+            "breq 1f\n\t"
+            "ldi r20, 0xFF\n\t"
+            "ldi r21, 0x7F\n\t"
+            "sbrc r22, 7\n\t"
+            "subi r20, 0xFF\n\t" /* 0x7FFF + 1 */
+            "sbrc r22, 7\n\t"
+            "ldi r21, 0x80\n"
+            "1:\n\t"
+            "movw %[r], r20\n\t"
+            "clr __zero_reg__"
+            : [r] "=r"(r)
+            : [z] "r"(z), [c] "r"(c), [nz] "r"(nz), [k] "r"(k), [h] "r"(h)
+            : "r0", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "r30",
+              "r31");
+    return r;
 }
 
 /* ------------------------------------------------------------------------------- §3.5, §3.6 */
@@ -697,6 +904,9 @@ FGC_INLINE int32_t fgc_fastgrnn_blend_q15_el(int32_t z, int fz, int32_t c, int f
                                              int fh, int32_t h)
 {
     int sc = 14 + fc - fh;
+    if (fz == 14 && sc == 14) {
+        return fgc_fastgrnn_blend14_avr((int16_t)z, (int16_t)c, (int16_t)-zeta, (__int24)(zeta + nu), (int16_t)h);
+    }
     if (fz >= 0) {
         int32_t coef = zeta + nu + fgc_rshift_product_avr(fgc_mul16_avr(-zeta, z), fz);
         return fgc_sat16_avr(fgc_rshift_product_avr(fgc_mul16_avr(z, h), fz)

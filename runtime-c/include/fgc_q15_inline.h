@@ -724,7 +724,11 @@ FGC_INLINE int32_t fgc_tanh_q15_el(int32_t x, int f)
 /* sigmoid(x) = (1 + tanh(x / 2)) / 2, and x / 2 in Q(f) is x in Q(f + 1) */
 FGC_INLINE int32_t fgc_sigmoid_q15_el(int32_t x, int f)
 {
+#if defined(__AVR__) /* tanh is an int16 value in [-16384, 16384]: the sum fits 16 bits unsigned */
+    return (uint16_t)(16385 + fgc_tanh_q14_el(x, f + 1)) >> 1;
+#else
     return (16384 + fgc_tanh_q14_el(x, f + 1) + 1) >> 1;
+#endif
 }
 
 FGC_INLINE int32_t fgc_relu_q15_el(int32_t x, int f)

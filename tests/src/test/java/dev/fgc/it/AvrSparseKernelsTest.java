@@ -3,17 +3,8 @@ package dev.fgc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fgc.device.Board;
-import dev.fgc.device.BoardCatalog;
 import dev.fgc.device.DeviceRun;
-import dev.fgc.device.HostEnvironment;
-import dev.fgc.device.Provisioner;
-import dev.fgc.device.SimavrRunner;
-import dev.fgc.device.Toolchain;
-import dev.fgc.emit.GeneratedFiles;
-import dev.fgc.emit.Resources;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -89,28 +80,10 @@ class AvrSparseKernelsTest {
                             bad += fgc_sat32(fgc_rshift64(s16, s)) != y16[r];
                         }
                     }
-                    GPIOR0 = bad;
-                    cli();
-                    sleep_enable();
-                    for (;;) {
-                        sleep_cpu();
-                    }
+                """ + AvrKernelProgram.STOP + """
                 }
-                """.replace("ROWS", Integer.toString(ROWS));
-        Board board = BoardCatalog.load().byName("arduino-uno");
-        Provisioner provisioner = new Provisioner(HostEnvironment.current(), System.err);
-        Toolchain toolchain = Toolchain.forBoard(board, provisioner);
-        GeneratedFiles files = new GeneratedFiles().add("main.c", main);
-        for (String h : List.of("fgc_sparse.h", "fgc_q15.h", "fgc_q15_inline.h", "fgc_q15_avr.h", "fgc_memory.h")) {
-            files.add(h, Resources.bytes("runtime-c/include/" + h));
-        }
-        for (String c : List.of("fgc_sparse_q15.c", "fgc_tanh_table_q15.c")) {
-            files.add(c, Resources.bytes("runtime-c/src/" + c));
-        }
-        files.writeTo(tmp);
-        toolchain.link(tmp, List.of("main.c", "fgc_sparse_q15.c", "fgc_tanh_table_q15.c"), "t.elf");
-        DeviceRun run = new SimavrRunner(board, provisioner, HostEnvironment.current())
-                .run(tmp.resolve("t.elf"), Duration.ofSeconds(60));
+                """;
+        DeviceRun run = AvrKernelProgram.run(tmp, main.replace("ROWS", Integer.toString(ROWS)), List.of("fgc_sparse_q15.c", "fgc_tanh_table_q15.c"));
         assertTrue(run.failure().isEmpty(), run.toString());
         assertEquals(0, run.exitCode(), "products that differ from the int64 computation");
     }
