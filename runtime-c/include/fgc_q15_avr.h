@@ -895,6 +895,116 @@ FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int16_t nz, __
     return r;
 }
 
+/*
+ * tanh(sat16(p + *b), 13 - L) as Q14 (§3.3, §3.4), the bias read from program memory at *b, which
+ * then moves past it, for a constant L from 1 to 8. A saturated sum is 32767 or -32768, whose |x|
+ * in Q13 is past 2^16 for every such L, so it goes straight to +-16384; so does any |s| >= 2^(16-L),
+ * which is |s|'s high byte >= 2^(8-L). Otherwise u = |s| << L is interpolated as fgc_tanh_q14_el
+ * does. In one block, so the int32 p stays in registers and nothing is spilled per element.
+ */
+FGC_INLINE int16_t fgc_bias_tanh_avr(int32_t p, const int16_t **b, int L)
+{
+    int16_t r;
+    uint16_t t;
+    uint8_t d0, d1;
+    const int16_t *z = *b;
+    __asm__("lpm %[d0], Z+\n\t"
+            "lpm %[d1], Z+\n\t"
+            "movw %[t], r30\n\t" /* the bias pointer, past the bias */
+            "mov r30, %[d1]\n\t"
+            "lsl r30\n\t"
+            "sbc r30, r30\n\t"
+            "add %A[p], %[d0]\n\t"
+            "adc %B[p], %[d1]\n\t"
+            "adc %C[p], r30\n\t"
+            "adc %D[p], r30\n\t"
+            "brvc 1f\n\t"
+            "com %D[p]\n\t" /* wrapped: the true sign is the opposite of the top bit */
+            "rjmp 6f\n"
+            "1:\n\t"
+            "mov r30, %B[p]\n\t"
+            "lsl r30\n\t"
+            "sbc r30, r30\n\t"
+            "cp %C[p], r30\n\t"
+            "cpc %D[p], r30\n\t"
+            "brne 6f\n\t"
+            "mov %D[p], %B[p]\n\t" /* the sign in the top byte, |s| in the low two */
+            "sbrs %B[p], 7\n\t"
+            "rjmp 2f\n\t"
+            "neg %B[p]\n\t"
+            "neg %A[p]\n\t"
+            "sbc %B[p], __zero_reg__\n"
+            "2:\n\t"
+            "cpi %B[p], %[lim]\n\t"
+            "brsh 6f\n\t"
+            ".rept %[L]\n\t"
+            "lsl %A[p]\n\t"
+            "rol %B[p]\n\t"
+            ".endr\n\t"
+            "ldi r30, lo8(%[tab])\n\t"
+            "ldi r31, hi8(%[tab])\n\t"
+            "add r30, %B[p]\n\t"
+            "adc r31, __zero_reg__\n\t"
+            "add r30, %B[p]\n\t"
+            "adc r31, __zero_reg__\n\t"
+            "lpm %A[r], Z+\n\t"
+            "lpm %B[r], Z+\n\t"
+            "lpm %[d0], Z+\n\t"
+            "lpm %[d1], Z\n\t"
+            "sub %[d0], %A[r]\n\t"
+            "sbc %[d1], %B[r]\n\t"
+            "mul %[d0], %A[p]\n\t"
+            "mov %[d0], r1\n\t"
+            "lsl r0\n\t"
+            "clr r1\n\t"
+            "adc %[d0], r1\n\t"
+            "mul %[d1], %A[p]\n\t"
+            "add r0, %[d0]\n\t"
+            "clr %[d0]\n\t"
+            "adc r1, %[d0]\n\t"
+            "add %A[r], r0\n\t"
+            "adc %B[r], r1\n\t"
+            "clr __zero_reg__\n\t"
+            "rjmp 7f\n"
+            "6:\n\t"
+            "ldi %A[r], 0x00\n\t"
+            "ldi %B[r], 0x40\n"
+            "7:\n\t"
+            "sbrs %D[p], 7\n\t"
+            "rjmp 8f\n\t"
+            "neg %B[r]\n\t"
+            "neg %A[r]\n\t"
+            "sbc %B[r], __zero_reg__\n"
+            "8:\n\t"
+            "movw r30, %[t]"
+            : [r] "=&d"(r), [p] "+d"(p), [t] "=&r"(t), [d0] "=&r"(d0), [d1] "=&r"(d1), "+z"(z)
+            : [L] "n"(L), [lim] "n"(1 << (8 - L)), [tab] "i"(fgc_tanh_table_q14),
+              "m"(*(const int16_t(*)[257])fgc_tanh_table_q14)
+            : "r0");
+    *b = z;
+    return r;
+}
+
+/* §3.7's FastGRNN loop (see fgc_q15_inline.h) for fh = 14 and fp from 5 to 11: one bias-and-tanh
+ * block each for the gate and the update, then the blend's block; sigmoid's (16385 + t) >> 1 stays
+ * in 16 bits. Returns 0, having done nothing, for the other formats. */
+FGC_INLINE int fgc_fastgrnn_sigmoid_tanh_avr(const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,
+                                             int32_t zeta, int32_t nu, int fh, uint16_t n, int16_t *h)
+{
+    const int16_t *end = bg + n; /* the loop's count: bg's advance is already in a register */
+    if (fh != 14 || fp < 5 || fp > 11) {
+        return 0;
+    }
+    while (bg != end) {
+        int32_t p = *pre++;
+        uint16_t z = (uint16_t)(16385 + fgc_bias_tanh_avr(p, &bg, 12 - fp)) >> 1;
+        int16_t c = fgc_bias_tanh_avr(p, &bh, 13 - fp);
+        *h = fgc_fastgrnn_blend14_avr((int16_t)z, c, (int16_t)-zeta, (__int24)(zeta + nu), *h);
+        h++;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------------------------- §3.5, §3.6 */
 
 /* §3.5 FastGRNN with the int32 kernel's requirements (see fgc_q15_inline.h): z, c, h, zeta and nu

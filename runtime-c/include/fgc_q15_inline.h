@@ -1008,6 +1008,10 @@ FGC_INLINE void fgc_fastgrnn_sigmoid_tanh_q15_inl(const int32_t *pre, const int1
             : "r2", "r3", "r4", "r5", "r7", "cc", "memory");
         return;
     }
+#elif defined(__AVR__) && defined(__OPTIMIZE__) /* unoptimised builds lack the registers its assembly needs */
+    if (fgc_fastgrnn_sigmoid_tanh_avr(pre, bg, bh, fp, zeta, nu, fh, (uint16_t)n, h)) {
+        return;
+    }
 #endif
     for (i = 0; i < n; i++) {
         /* the biases are constants: in program memory on AVR */

@@ -1,0 +1,109 @@
+package dev.fgc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fgc.device.DeviceRun;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The AVR FastGRNN element loop (one assembly block per bias and tanh, for fh = 14 and fp from 5 to
+ * 11) against the element functions it replaces, on the same core: every such fp, 64-element rows
+ * of biases in program memory (extremes included) and 400 rows of pre-activations whose sums with
+ * them saturate, wrap, or land anywhere in the table.
+ */
+class AvrCellLoopTest {
+    private static final int N = 64;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void loopEqualsTheElementFunctions() {
+        String main = """
+                #include <avr/interrupt.h>
+                #include <avr/io.h>
+                #include <avr/sleep.h>
+                #include "fgc_memory.h"
+                #include "fgc_q15.h"
+                #include "fgc_q15_inline.h"
+
+                #define N %d
+                static const int16_t bg[N] FGC_ROM = { %s };
+                static const int16_t bh[N] FGC_ROM = { %s };
+                static uint32_t seed = 4242;
+
+                static uint32_t next(void)
+                {
+                    seed = seed * 1664525u + 1013904223u;
+                    return seed;
+                }
+
+                /* the element functions, as the portable loop calls them */
+                #define EXPECT(FP)                                                                          \\
+                    for (i = 0; i < N; i++) {                                                                \\
+                        int32_t z = fgc_sigmoid_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bg + i)), FP);  \\
+                        int32_t c = fgc_tanh_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bh + i)), FP);     \\
+                        want[i] = (int16_t)fgc_fastgrnn_blend_q15_el(z, 14, c, 14, zeta, nu, 14, h[i]);    \\
+                    }
+                #define CHECK(FP)                                                                           \\
+                    case FP:                                                                                 \\
+                        EXPECT(FP)                                                                           \\
+                        fgc_fastgrnn_sigmoid_tanh_q15_inl(pre, bg, bh, FP, zeta, nu, 14, N, h);              \\
+                        break;
+
+                int main(void)
+                {
+                    static int32_t pre[N];
+                    static int16_t h[N], want[N];
+                    uint16_t bad = 0;
+                    uint16_t row;
+                    uint8_t i;
+                    for (row = 0; row < 400; row++) {
+                        int32_t zeta = (int32_t)(next() %% 16385u), nu = (int32_t)(next() %% 16385u);
+                        for (i = 0; i < N; i++) {
+                            int32_t a = (int32_t)next();
+                            a >>= next() %% 32u;
+                            if (next() %% 9u == 0) {
+                                a = (next() & 1) ? INT32_MAX - (int32_t)(next() & 0xFF) : INT32_MIN + (int32_t)(next() & 0xFF);
+                            }
+                            pre[i] = a;
+                            h[i] = (int16_t)next();
+                        }
+                        switch (5 + row %% 7) {
+                            CHECK(5) CHECK(6) CHECK(7) CHECK(8) CHECK(9) CHECK(10) CHECK(11)
+                        }
+                        for (i = 0; i < N; i++) {
+                            bad += h[i] != want[i];
+                        }
+                    }
+                    if (bad > 255) {
+                        bad = 255;
+                    }
+                """.formatted(N, biases(1), biases(2)) + AvrKernelProgram.STOP + """
+                }
+                """;
+        DeviceRun run = AvrKernelProgram.run(tmp, main, List.of("fgc_tanh_table_q15.c"));
+        assertTrue(run.failure().isEmpty(), run.toString());
+        assertEquals(0, run.exitCode(), "hidden units that differ from the element functions'");
+    }
+
+    /** int16 biases, small and extreme ones among them, from a fixed seed */
+    private static String biases(long seed) {
+        Random random = new Random(seed);
+        return IntStream.range(0, N)
+                .map(i -> switch (i % 8) {
+                    case 0 -> i % 16 == 0 ? Short.MAX_VALUE : Short.MIN_VALUE;
+                    case 1, 2 -> random.nextInt(512) - 256;
+                    default -> random.nextInt(65536) - 32768;
+                })
+                .mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
+    }
+}
