@@ -900,9 +900,10 @@ FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int16_t nz, __
  * then moves past it, for a constant L from 1 to 8. A saturated sum is 32767 or -32768, whose |x|
  * in Q13 is past 2^16 for every such L, so it goes straight to +-16384; so does any |s| >= 2^(16-L),
  * which is |s|'s high byte >= 2^(8-L). Otherwise u = |s| << L is interpolated as fgc_tanh_q14_el
- * does. In one block, so the int32 p stays in registers and nothing is spilled per element.
+ * does. In one block, so the int32 p stays in registers and nothing is spilled per element. With
+ * sig nonzero the result is sigmoid's (16385 + tanh) >> 1 instead (x is then in Q(f + 1)).
  */
-FGC_INLINE int16_t fgc_bias_tanh_avr(int32_t p, const int16_t **b, int L)
+FGC_INLINE int16_t fgc_bias_tanh_avr(int32_t p, const int16_t **b, int L, int sig)
 {
     int16_t r;
     uint16_t t;
@@ -976,9 +977,15 @@ FGC_INLINE int16_t fgc_bias_tanh_avr(int32_t p, const int16_t **b, int L)
             "neg %A[r]\n\t"
             "sbc %B[r], __zero_reg__\n"
             "8:\n\t"
+            ".if %[sig]\n\t" /* sigmoid: (16385 + t) >> 1, in 16 bits unsigned */
+            "subi %A[r], lo8(-16385)\n\t"
+            "sbci %B[r], hi8(-16385)\n\t"
+            "lsr %B[r]\n\t"
+            "ror %A[r]\n\t"
+            ".endif\n\t"
             "movw r30, %[t]"
             : [r] "=&d"(r), [p] "+d"(p), [t] "=&r"(t), [d0] "=&r"(d0), [d1] "=&r"(d1), "+z"(z)
-            : [L] "n"(L), [lim] "n"(1 << (8 - L)), [tab] "i"(fgc_tanh_table_q14),
+            : [L] "n"(L), [sig] "n"(sig), [lim] "n"(1 << (8 - L)), [tab] "i"(fgc_tanh_table_q14),
               "m"(*(const int16_t(*)[257])fgc_tanh_table_q14)
             : "r0");
     *b = z;
@@ -986,8 +993,8 @@ FGC_INLINE int16_t fgc_bias_tanh_avr(int32_t p, const int16_t **b, int L)
 }
 
 /* §3.7's FastGRNN loop (see fgc_q15_inline.h) for fh = 14 and fp from 5 to 11: one bias-and-tanh
- * block each for the gate and the update, then the blend's block; sigmoid's (16385 + t) >> 1 stays
- * in 16 bits. Returns 0, having done nothing, for the other formats. */
+ * block each for the gate (sigmoid's (16385 + t) >> 1 in it) and the update, then the blend's
+ * block. Returns 0, having done nothing, for the other formats. */
 FGC_INLINE int fgc_fastgrnn_sigmoid_tanh_avr(const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,
                                              int32_t zeta, int32_t nu, int fh, uint16_t n, int16_t *h)
 {
@@ -997,9 +1004,9 @@ FGC_INLINE int fgc_fastgrnn_sigmoid_tanh_avr(const int32_t *pre, const int16_t *
     }
     while (bg != end) {
         int32_t p = *pre++;
-        uint16_t z = (uint16_t)(16385 + fgc_bias_tanh_avr(p, &bg, 12 - fp)) >> 1;
-        int16_t c = fgc_bias_tanh_avr(p, &bh, 13 - fp);
-        *h = fgc_fastgrnn_blend14_avr((int16_t)z, c, (int16_t)-zeta, (__int24)(zeta + nu), *h);
+        int16_t z = fgc_bias_tanh_avr(p, &bg, 12 - fp, 1);
+        int16_t c = fgc_bias_tanh_avr(p, &bh, 13 - fp, 0);
+        *h = fgc_fastgrnn_blend14_avr(z, c, (int16_t)-zeta, (__int24)(zeta + nu), *h);
         h++;
     }
     return 1;
