@@ -350,16 +350,17 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     : [acc] "+r"(acc), [n] "+w"(quads), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),   \
       [hi] "=&a"(hi)
 
-FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
+/* start + sum_c m[c] * v[c], modulo 2^32 */
+FGC_INLINE int32_t fgc_dot_from_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols, uint32_t start)
 {
 #if !defined(__OPTIMIZE__) /* unoptimised builds lack the registers the assembly needs */
-    int32_t sum = 0;
+    uint32_t sum = start;
     for (; cols > 0; cols--) {
-        sum += (int32_t)FGC_ROM_I8(m++) * *v++;
+        sum += (uint32_t)((int32_t)FGC_ROM_I8(m++) * *v++);
     }
-    return sum;
+    return (int32_t)sum;
 #else
-    uint32_t acc = 0u - (uint32_t)cols * 0x808000ul;
+    uint32_t acc = start - (uint32_t)cols * 0x808000ul;
     uint8_t w, lo, hi, flip = 0x80, zero = 0;
     uint16_t quads = cols >> 2;
     if (__builtin_constant_p(cols) && cols <= 16) {
@@ -397,6 +398,30 @@ FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t co
     return (int32_t)acc;
 #endif
 }
+
+FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
+{
+    return fgc_dot_from_q7_q15(m, v, cols, 0u);
+}
+
+/* rshift(m . v, s) (§2, §3.2). rshift(a, s) = floor((a + 2^(s-1)) / 2^s), so the half is where the
+ * sum starts (free) and the shift is a plain floor, whole bytes moved; exact while a + 2^(s-1) fits
+ * int32, which |a| <= cols * 2^22 guarantees for cols < 256. Constant s and cols only: the generated
+ * step's products. */
+FGC_INLINE int32_t fgc_dot_rshift_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols, int s)
+{
+    if (__builtin_constant_p(s) && __builtin_constant_p(cols) && s >= 1 && s <= 31 && cols < 256) {
+        return fgc_asr_avr(fgc_dot_from_q7_q15(m, v, cols, 1ul << (s - 1)), s);
+    }
+    return fgc_rshift32(fgc_dot_q7_q15(m, v, cols), s);
+}
+
+/* Whether |rshift(m . v, s)| <= cols * 2^22 / 2^s + 1 for two products (§3.2's bound) provably sums
+ * within int32, from constants alone: then the saturation cannot act. */
+#define FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2)                                                   \
+    (__builtin_constant_p(cols1) && __builtin_constant_p(s1) && __builtin_constant_p(cols2) &&     \
+     __builtin_constant_p(s2) && (s1) >= 0 && (s1) <= 31 && (s2) >= 0 && (s2) <= 31 &&            \
+     (((uint64_t)(cols1) << 22 >> (s1)) + ((uint64_t)(cols2) << 22 >> (s2)) + 2u) < 0x80000000ull)
 
 /* The next column index of a compressed row (one byte, or two with wide), advancing idx. */
 FGC_INLINE uint16_t fgc_column_avr(const void **idx, int wide)
@@ -638,10 +663,10 @@ FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, cons
 #endif
 }
 
-/* y (+)= rshift(dot, s), the sum saturated (§3.2). */
-FGC_INLINE void fgc_store_q7_q15(int32_t *y, int32_t dot, int s, int acc)
+/* y (+)= a row's rshift(dot, s), the sum saturated (§3.2). */
+FGC_INLINE void fgc_store_q7_q15(int32_t *y, int32_t row, int acc)
 {
-    *y = acc ? fgc_add_sat32_avr(*y, fgc_rshift32(dot, s)) : fgc_rshift32(dot, s);
+    *y = acc ? fgc_add_sat32_avr(*y, row) : row;
 }
 
 /* y (+)= rshift(dot, s), saturated. rshift(dot, s) = rshift(floor(dot / 2^k), s - k) for k < s; with k
@@ -666,7 +691,7 @@ FGC_INLINE void fgc_matvec_q7_q15_inl(const int8_t *m, const int16_t *v, uint32_
 {
     uint16_t r;
     for (r = 0; r < (uint16_t)rows; r++) {
-        fgc_store_q7_q15(y + r, fgc_dot_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols), s, acc);
+        fgc_store_q7_q15(y + r, fgc_dot_rshift_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols, s), acc);
     }
 }
 
@@ -676,7 +701,7 @@ FGC_INLINE void fgc_matvec_narrow_q7_q15_inl(const int8_t *m, const int16_t *v, 
 {
     uint16_t r;
     for (r = 0; r < (uint16_t)rows; r++) {
-        y[r] = fgc_sat16_avr(fgc_rshift32(fgc_dot_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols), s));
+        y[r] = fgc_sat16_avr(fgc_dot_rshift_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols, s));
     }
 }
 
@@ -687,9 +712,9 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const int8_t *m1, const int16_t *v1, uint
 {
     uint16_t r;
     for (r = 0; r < (uint16_t)rows; r++) {
-        int32_t first = fgc_rshift32(fgc_dot_q7_q15(m1 + r * (uint16_t)cols1, v1, (uint16_t)cols1), s1);
-        int32_t second = fgc_rshift32(fgc_dot_q7_q15(m2 + r * (uint16_t)cols2, v2, (uint16_t)cols2), s2);
-        y[r] = fgc_add_sat32_avr(first, second);
+        int32_t first = fgc_dot_rshift_q7_q15(m1 + r * (uint16_t)cols1, v1, (uint16_t)cols1, s1);
+        int32_t second = fgc_dot_rshift_q7_q15(m2 + r * (uint16_t)cols2, v2, (uint16_t)cols2, s2);
+        y[r] = FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2) ? first + second : fgc_add_sat32_avr(first, second);
     }
 }
 
