@@ -350,14 +350,17 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     : [acc] "+r"(acc), [n] "+w"(quads), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),   \
       [hi] "=&a"(hi)
 
-/* start + sum_c m[c] * v[c], modulo 2^32 */
-FGC_INLINE int32_t fgc_dot_from_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols, uint32_t start)
+/* start + sum_c m[c] * v[c], modulo 2^32, for the row at *row, which is left at the next row (the
+ * weights pointer walks on: rows need no index arithmetic) */
+FGC_INLINE int32_t fgc_dot_from_q7_q15(const int8_t **row, const int16_t *v, uint16_t cols, uint32_t start)
 {
+    const int8_t *m = *row;
 #if !defined(__OPTIMIZE__) /* unoptimised builds lack the registers the assembly needs */
     uint32_t sum = start;
     for (; cols > 0; cols--) {
         sum += (uint32_t)((int32_t)FGC_ROM_I8(m++) * *v++);
     }
+    *row = m;
     return (int32_t)sum;
 #else
     uint32_t acc = start - (uint32_t)cols * 0x808000ul;
@@ -369,6 +372,7 @@ FGC_INLINE int32_t fgc_dot_from_q7_q15(const int8_t *m, const int16_t *v, uint16
                 FGC_MAC_Q7_AVR_OPERANDS
                 : [k] "i"(cols), [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
+        *row = m;
         return (int32_t)acc;
     }
     if (__builtin_constant_p(cols)) {
@@ -395,25 +399,26 @@ FGC_INLINE int32_t fgc_dot_from_q7_q15(const int8_t *m, const int16_t *v, uint16
                 : [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
     }
+    *row = m;
     return (int32_t)acc;
 #endif
 }
 
 FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
 {
-    return fgc_dot_from_q7_q15(m, v, cols, 0u);
+    return fgc_dot_from_q7_q15(&m, v, cols, 0u);
 }
 
 /* rshift(m . v, s) (§2, §3.2). rshift(a, s) = floor((a + 2^(s-1)) / 2^s), so the half is where the
  * sum starts (free) and the shift is a plain floor, whole bytes moved; exact while a + 2^(s-1) fits
  * int32, which |a| <= cols * 2^22 guarantees for cols < 256. Constant s and cols only: the generated
  * step's products. */
-FGC_INLINE int32_t fgc_dot_rshift_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols, int s)
+FGC_INLINE int32_t fgc_dot_rshift_q7_q15(const int8_t **row, const int16_t *v, uint16_t cols, int s)
 {
     if (__builtin_constant_p(s) && __builtin_constant_p(cols) && s >= 1 && s <= 31 && cols < 256) {
-        return fgc_asr_avr(fgc_dot_from_q7_q15(m, v, cols, 1ul << (s - 1)), s);
+        return fgc_asr_avr(fgc_dot_from_q7_q15(row, v, cols, 1ul << (s - 1)), s);
     }
-    return fgc_rshift32(fgc_dot_q7_q15(m, v, cols), s);
+    return fgc_rshift32(fgc_dot_from_q7_q15(row, v, cols, 0u), s);
 }
 
 /* Whether |rshift(m . v, s)| <= cols * 2^22 / 2^s + 1 for two products (§3.2's bound) provably sums
@@ -690,8 +695,8 @@ FGC_INLINE void fgc_matvec_q7_q15_inl(const int8_t *m, const int16_t *v, uint32_
                                       int acc, int32_t *y)
 {
     uint16_t r;
-    for (r = 0; r < (uint16_t)rows; r++) {
-        fgc_store_q7_q15(y + r, fgc_dot_rshift_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols, s), acc);
+    for (r = (uint16_t)rows; r > 0; r--) {
+        fgc_store_q7_q15(y++, fgc_dot_rshift_q7_q15(&m, v, (uint16_t)cols, s), acc);
     }
 }
 
@@ -700,8 +705,8 @@ FGC_INLINE void fgc_matvec_narrow_q7_q15_inl(const int8_t *m, const int16_t *v, 
                                              int16_t *y)
 {
     uint16_t r;
-    for (r = 0; r < (uint16_t)rows; r++) {
-        y[r] = fgc_sat16_avr(fgc_dot_rshift_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols, s));
+    for (r = (uint16_t)rows; r > 0; r--) {
+        *y++ = fgc_sat16_avr(fgc_dot_rshift_q7_q15(&m, v, (uint16_t)cols, s));
     }
 }
 
@@ -711,10 +716,10 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const int8_t *m1, const int16_t *v1, uint
                                        uint32_t rows, int32_t *y)
 {
     uint16_t r;
-    for (r = 0; r < (uint16_t)rows; r++) {
-        int32_t first = fgc_dot_rshift_q7_q15(m1 + r * (uint16_t)cols1, v1, (uint16_t)cols1, s1);
-        int32_t second = fgc_dot_rshift_q7_q15(m2 + r * (uint16_t)cols2, v2, (uint16_t)cols2, s2);
-        y[r] = FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2) ? first + second : fgc_add_sat32_avr(first, second);
+    for (r = (uint16_t)rows; r > 0; r--) {
+        int32_t first = fgc_dot_rshift_q7_q15(&m1, v1, (uint16_t)cols1, s1);
+        int32_t second = fgc_dot_rshift_q7_q15(&m2, v2, (uint16_t)cols2, s2);
+        *y++ = FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2) ? first + second : fgc_add_sat32_avr(first, second);
     }
 }
 
