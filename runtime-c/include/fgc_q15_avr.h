@@ -346,6 +346,8 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
 #define FGC_NL16 "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
 #define FGC_REPT_PAD FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 \
     FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 /* 16 of 14 instructions */
+#define FGC_MAC_Q7_AVR_ROW_OPERANDS                                                              \
+    : [acc] "+r"(acc), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo), [hi] "=&a"(hi)
 #define FGC_MAC_Q7_AVR_OPERANDS                                                                  \
     : [acc] "+r"(acc), [n] "+w"(quads), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),   \
       [hi] "=&a"(hi)
@@ -369,7 +371,7 @@ FGC_INLINE int32_t fgc_dot_from_q7_q15(const int8_t **row, const int16_t *v, uin
     if (__builtin_constant_p(cols) && cols <= 16) {
         __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
                 "clr __zero_reg__" FGC_REPT_PAD
-                FGC_MAC_Q7_AVR_OPERANDS
+                FGC_MAC_Q7_AVR_ROW_OPERANDS /* no loop counter */
                 : [k] "i"(cols), [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
         *row = m;
@@ -422,11 +424,12 @@ FGC_INLINE int32_t fgc_dot_rshift_q7_q15(const int8_t **row, const int16_t *v, u
 }
 
 /* Whether |rshift(m . v, s)| <= cols * 2^22 / 2^s + 1 for two products (§3.2's bound) provably sums
- * within int32, from constants alone: then the saturation cannot act. */
-#define FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2)                                                   \
+ * to less than limit in magnitude, from constants alone: below 2^31 the saturation cannot act, below
+ * 2^23 the sum is a 24-bit one (three byte additions, one sign extension). */
+#define FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2, limit)                                            \
     (__builtin_constant_p(cols1) && __builtin_constant_p(s1) && __builtin_constant_p(cols2) &&     \
      __builtin_constant_p(s2) && (s1) >= 0 && (s1) <= 31 && (s2) >= 0 && (s2) <= 31 &&            \
-     (((uint64_t)(cols1) << 22 >> (s1)) + ((uint64_t)(cols2) << 22 >> (s2)) + 2u) < 0x80000000ull)
+     (((uint64_t)(cols1) << 22 >> (s1)) + ((uint64_t)(cols2) << 22 >> (s2)) + 2u) < (limit))
 
 /* The next column index of a compressed row (one byte, or two with wide), advancing idx. */
 FGC_INLINE uint16_t fgc_column_avr(const void **idx, int wide)
@@ -716,10 +719,28 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const int8_t *m1, const int16_t *v1, uint
                                        uint32_t rows, int32_t *y)
 {
     uint16_t r;
+    if (__builtin_constant_p(s1) && __builtin_constant_p(cols1) && __builtin_constant_p(cols2) && s1 == s2 &&
+        s1 >= 1 && s1 <= 31 && cols1 + cols2 < 256) {
+        /* one shift for both: floor(a / 2^s) * 2^s is a with its low s bits cleared, and the two
+         * such sums (each |a| <= cols * 2^22 + 2^(s-1)) fit int32 */
+        const uint32_t half = 1ul << (s1 - 1), low = (1ul << s1) - 1u;
+        for (r = (uint16_t)rows; r > 0; r--) {
+            uint32_t first = (uint32_t)fgc_dot_from_q7_q15(&m1, v1, (uint16_t)cols1, half) & ~low;
+            uint32_t second = (uint32_t)fgc_dot_from_q7_q15(&m2, v2, (uint16_t)cols2, half) & ~low;
+            *y++ = fgc_asr_avr((int32_t)(first + second), s1);
+        }
+        return;
+    }
     for (r = (uint16_t)rows; r > 0; r--) {
         int32_t first = fgc_dot_rshift_q7_q15(&m1, v1, (uint16_t)cols1, s1);
         int32_t second = fgc_dot_rshift_q7_q15(&m2, v2, (uint16_t)cols2, s2);
-        *y++ = FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2) ? first + second : fgc_add_sat32_avr(first, second);
+        if (FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2, 0x800000ull)) {
+            *y++ = (__int24)first + (__int24)second;
+        } else if (FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2, 0x80000000ull)) {
+            *y++ = first + second;
+        } else {
+            *y++ = fgc_add_sat32_avr(first, second);
+        }
     }
 }
 
