@@ -5,7 +5,7 @@
  * without a barrel shifter and with an 8x8 multiplier likes:
  *  - constants are in program memory (FGC_ROM), read with LPM through fgc_memory.h;
  *  - products with int8 weights are 8x16-bit multiply-accumulates in assembly (two MULs, a 32-bit
- *    sum biased so that no sign extension is needed), dense rows of up to 16 columns written out;
+ *    sum biased so that no sign extension is needed), dense rows of up to 32 columns written out;
  *    with int16 weights 16x16-bit ones into a 48-bit sum (no 64-bit arithmetic); sparse rows the
  *    same on the input their column picks;
  *  - other products are 16x16 bits, inline, never a 32x32 multiplication, since §3 bounds the
@@ -340,12 +340,12 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     "ld %[hi], X+\n\t"                   \
     FGC_MAC_Q7_AVR_PRODUCT
 
-/* Rows of up to 16 columns (a constant) are written out with .rept; longer ones loop over four
+/* Rows of up to 32 columns (a constant) are written out with .rept; longer ones loop over four
  * columns at a time after the odd ones. GCC sizes an asm by its lines, so a .rept block carries
  * empty lines for its largest expansion: otherwise GCC would branch over it with too short a jump. */
 #define FGC_NL16 "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
 #define FGC_REPT_PAD FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 \
-    FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 /* 16 of 14 instructions */
+    FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 /* 16 of 14 instructions; twice for 32 */
 #define FGC_MAC_Q7_AVR_ROW_OPERANDS                                                              \
     : [acc] "+r"(acc), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo), [hi] "=&a"(hi)
 #define FGC_MAC_Q7_AVR_OPERANDS                                                                  \
@@ -368,9 +368,9 @@ FGC_INLINE int32_t fgc_dot_from_q7_q15(const int8_t **row, const int16_t *v, uin
     uint32_t acc = start - (uint32_t)cols * 0x808000ul;
     uint8_t w, lo, hi, flip = 0x80, zero = 0;
     uint16_t quads = cols >> 2;
-    if (__builtin_constant_p(cols) && cols <= 16) {
+    if (__builtin_constant_p(cols) && cols <= 32) {
         __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
-                "clr __zero_reg__" FGC_REPT_PAD
+                "clr __zero_reg__" FGC_REPT_PAD FGC_REPT_PAD
                 FGC_MAC_Q7_AVR_ROW_OPERANDS /* no loop counter */
                 : [k] "i"(cols), [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
