@@ -5,7 +5,7 @@
  * without a barrel shifter and with an 8x8 multiplier likes:
  *  - constants are in program memory (FGC_ROM), read with LPM through fgc_memory.h;
  *  - products with int8 weights are 8x16-bit multiply-accumulates in assembly (two MULs, a 32-bit
- *    sum biased so that no sign extension is needed), dense rows of up to 16 columns written out;
+ *    sum biased so that no sign extension is needed), dense rows of up to 32 columns written out;
  *    with int16 weights 16x16-bit ones into a 48-bit sum (no 64-bit arithmetic); sparse rows the
  *    same on the input their column picks;
  *  - other products are 16x16 bits, inline, never a 32x32 multiplication, since §3 bounds the
@@ -340,34 +340,41 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     "ld %[hi], X+\n\t"                   \
     FGC_MAC_Q7_AVR_PRODUCT
 
-/* Rows of up to 16 columns (a constant) are written out with .rept; longer ones loop over four
+/* Rows of up to 32 columns (a constant) are written out with .rept; longer ones loop over four
  * columns at a time after the odd ones. GCC sizes an asm by its lines, so a .rept block carries
  * empty lines for its largest expansion: otherwise GCC would branch over it with too short a jump. */
 #define FGC_NL16 "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
 #define FGC_REPT_PAD FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 \
-    FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 /* 16 of 14 instructions */
+    FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 FGC_NL16 /* 16 of 14 instructions; twice for 32 */
+#define FGC_MAC_Q7_AVR_ROW_OPERANDS                                                              \
+    : [acc] "+r"(acc), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo), [hi] "=&a"(hi)
 #define FGC_MAC_Q7_AVR_OPERANDS                                                                  \
     : [acc] "+r"(acc), [n] "+w"(quads), [m] "+z"(m), [v] "+x"(v), [w] "=&a"(w), [lo] "=&a"(lo),   \
       [hi] "=&a"(hi)
 
-FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
+/* start + sum_c m[c] * v[c], modulo 2^32, for the row at *row, which is left at the next row (the
+ * weights pointer walks on: rows need no index arithmetic) */
+FGC_INLINE int32_t fgc_dot_from_q7_q15(const int8_t **row, const int16_t *v, uint16_t cols, uint32_t start)
 {
+    const int8_t *m = *row;
 #if !defined(__OPTIMIZE__) /* unoptimised builds lack the registers the assembly needs */
-    int32_t sum = 0;
+    uint32_t sum = start;
     for (; cols > 0; cols--) {
-        sum += (int32_t)FGC_ROM_I8(m++) * *v++;
+        sum += (uint32_t)((int32_t)FGC_ROM_I8(m++) * *v++);
     }
-    return sum;
+    *row = m;
+    return (int32_t)sum;
 #else
-    uint32_t acc = 0u - (uint32_t)cols * 0x808000ul;
+    uint32_t acc = start - (uint32_t)cols * 0x808000ul;
     uint8_t w, lo, hi, flip = 0x80, zero = 0;
     uint16_t quads = cols >> 2;
-    if (__builtin_constant_p(cols) && cols <= 16) {
+    if (__builtin_constant_p(cols) && cols <= 32) {
         __asm__(".rept %[k]\n\t" FGC_MAC_Q7_AVR ".endr\n\t"
-                "clr __zero_reg__" FGC_REPT_PAD
-                FGC_MAC_Q7_AVR_OPERANDS
+                "clr __zero_reg__" FGC_REPT_PAD FGC_REPT_PAD
+                FGC_MAC_Q7_AVR_ROW_OPERANDS /* no loop counter */
                 : [k] "i"(cols), [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
+        *row = m;
         return (int32_t)acc;
     }
     if (__builtin_constant_p(cols)) {
@@ -394,9 +401,35 @@ FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t co
                 : [flip] "r"(flip), [zero] "r"(zero)
                 : "r0", "memory");
     }
+    *row = m;
     return (int32_t)acc;
 #endif
 }
+
+FGC_INLINE int32_t fgc_dot_q7_q15(const int8_t *m, const int16_t *v, uint16_t cols)
+{
+    return fgc_dot_from_q7_q15(&m, v, cols, 0u);
+}
+
+/* rshift(m . v, s) (§2, §3.2). rshift(a, s) = floor((a + 2^(s-1)) / 2^s), so the half is where the
+ * sum starts (free) and the shift is a plain floor, whole bytes moved; exact while a + 2^(s-1) fits
+ * int32, which |a| <= cols * 2^22 guarantees for cols < 256. Constant s and cols only: the generated
+ * step's products. */
+FGC_INLINE int32_t fgc_dot_rshift_q7_q15(const int8_t **row, const int16_t *v, uint16_t cols, int s)
+{
+    if (__builtin_constant_p(s) && __builtin_constant_p(cols) && s >= 1 && s <= 31 && cols < 256) {
+        return fgc_asr_avr(fgc_dot_from_q7_q15(row, v, cols, 1ul << (s - 1)), s);
+    }
+    return fgc_rshift32(fgc_dot_from_q7_q15(row, v, cols, 0u), s);
+}
+
+/* Whether |rshift(m . v, s)| <= cols * 2^22 / 2^s + 1 for two products (§3.2's bound) provably sums
+ * to less than limit in magnitude, from constants alone: below 2^31 the saturation cannot act, below
+ * 2^23 the sum is a 24-bit one (three byte additions, one sign extension). */
+#define FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2, limit)                                            \
+    (__builtin_constant_p(cols1) && __builtin_constant_p(s1) && __builtin_constant_p(cols2) &&     \
+     __builtin_constant_p(s2) && (s1) >= 0 && (s1) <= 31 && (s2) >= 0 && (s2) <= 31 &&            \
+     (((uint64_t)(cols1) << 22 >> (s1)) + ((uint64_t)(cols2) << 22 >> (s2)) + 2u) < (limit))
 
 /* The next column index of a compressed row (one byte, or two with wide), advancing idx. */
 FGC_INLINE uint16_t fgc_column_avr(const void **idx, int wide)
@@ -638,10 +671,10 @@ FGC_INLINE int64_t fgc_spdot_q15_avr(const void **idx, const int16_t **val, cons
 #endif
 }
 
-/* y (+)= rshift(dot, s), the sum saturated (§3.2). */
-FGC_INLINE void fgc_store_q7_q15(int32_t *y, int32_t dot, int s, int acc)
+/* y (+)= a row's rshift(dot, s), the sum saturated (§3.2). */
+FGC_INLINE void fgc_store_q7_q15(int32_t *y, int32_t row, int acc)
 {
-    *y = acc ? fgc_add_sat32_avr(*y, fgc_rshift32(dot, s)) : fgc_rshift32(dot, s);
+    *y = acc ? fgc_add_sat32_avr(*y, row) : row;
 }
 
 /* y (+)= rshift(dot, s), saturated. rshift(dot, s) = rshift(floor(dot / 2^k), s - k) for k < s; with k
@@ -665,8 +698,8 @@ FGC_INLINE void fgc_matvec_q7_q15_inl(const int8_t *m, const int16_t *v, uint32_
                                       int acc, int32_t *y)
 {
     uint16_t r;
-    for (r = 0; r < (uint16_t)rows; r++) {
-        fgc_store_q7_q15(y + r, fgc_dot_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols), s, acc);
+    for (r = (uint16_t)rows; r > 0; r--) {
+        fgc_store_q7_q15(y++, fgc_dot_rshift_q7_q15(&m, v, (uint16_t)cols, s), acc);
     }
 }
 
@@ -675,8 +708,8 @@ FGC_INLINE void fgc_matvec_narrow_q7_q15_inl(const int8_t *m, const int16_t *v, 
                                              int16_t *y)
 {
     uint16_t r;
-    for (r = 0; r < (uint16_t)rows; r++) {
-        y[r] = fgc_sat16_avr(fgc_rshift32(fgc_dot_q7_q15(m + r * (uint16_t)cols, v, (uint16_t)cols), s));
+    for (r = (uint16_t)rows; r > 0; r--) {
+        *y++ = fgc_sat16_avr(fgc_dot_rshift_q7_q15(&m, v, (uint16_t)cols, s));
     }
 }
 
@@ -686,10 +719,28 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const int8_t *m1, const int16_t *v1, uint
                                        uint32_t rows, int32_t *y)
 {
     uint16_t r;
-    for (r = 0; r < (uint16_t)rows; r++) {
-        int32_t first = fgc_rshift32(fgc_dot_q7_q15(m1 + r * (uint16_t)cols1, v1, (uint16_t)cols1), s1);
-        int32_t second = fgc_rshift32(fgc_dot_q7_q15(m2 + r * (uint16_t)cols2, v2, (uint16_t)cols2), s2);
-        y[r] = fgc_add_sat32_avr(first, second);
+    if (__builtin_constant_p(s1) && __builtin_constant_p(cols1) && __builtin_constant_p(cols2) && s1 == s2 &&
+        s1 >= 1 && s1 <= 31 && cols1 + cols2 < 256) {
+        /* one shift for both: floor(a / 2^s) * 2^s is a with its low s bits cleared, and the two
+         * such sums (each |a| <= cols * 2^22 + 2^(s-1)) fit int32 */
+        const uint32_t half = 1ul << (s1 - 1), low = (1ul << s1) - 1u;
+        for (r = (uint16_t)rows; r > 0; r--) {
+            uint32_t first = (uint32_t)fgc_dot_from_q7_q15(&m1, v1, (uint16_t)cols1, half) & ~low;
+            uint32_t second = (uint32_t)fgc_dot_from_q7_q15(&m2, v2, (uint16_t)cols2, half) & ~low;
+            *y++ = fgc_asr_avr((int32_t)(first + second), s1);
+        }
+        return;
+    }
+    for (r = (uint16_t)rows; r > 0; r--) {
+        int32_t first = fgc_dot_rshift_q7_q15(&m1, v1, (uint16_t)cols1, s1);
+        int32_t second = fgc_dot_rshift_q7_q15(&m2, v2, (uint16_t)cols2, s2);
+        if (FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2, 0x800000ull)) {
+            *y++ = (__int24)first + (__int24)second;
+        } else if (FGC_SUM_FITS_Q7_AVR(cols1, s1, cols2, s2, 0x80000000ull)) {
+            *y++ = first + second;
+        } else {
+            *y++ = fgc_add_sat32_avr(first, second);
+        }
     }
 }
 
