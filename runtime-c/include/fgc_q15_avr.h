@@ -52,57 +52,28 @@ FGC_INLINE uint32_t fgc_lsl1_avr(uint32_t a)
 /* a shifted right arithmetically by r = 0 to 7 bits, one bit at a time. -Os keeps a loop even
  * for a constant r, at twice the cost; a constant r is taken apart into its bits instead, which
  * gives straight-line code (for a variable r, the loop is shorter). */
-FGC_INLINE int32_t fgc_asr_bits_avr(int32_t a, int r)
-{
-    if (!__builtin_constant_p(r)) {
-        for (; r > 0; r--) {
-            a = fgc_asr1_avr(a);
-        }
-        return a;
+#define FGC_BITS_AVR(NAME, T, STEP)                                   \
+    FGC_INLINE T NAME(T a, int r)                                     \
+    {                                                                 \
+        if (!__builtin_constant_p(r)) {                               \
+            for (; r > 0; r--) {                                      \
+                a = STEP(a);                                          \
+            }                                                         \
+            return a;                                                 \
+        }                                                             \
+        if (r & 4) {                                                  \
+            a = STEP(STEP(STEP(STEP(a))));                            \
+        }                                                             \
+        if (r & 2) {                                                  \
+            a = STEP(STEP(a));                                        \
+        }                                                             \
+        return r & 1 ? STEP(a) : a;                                   \
     }
-    if (r & 4) {
-        a = fgc_asr1_avr(fgc_asr1_avr(fgc_asr1_avr(fgc_asr1_avr(a))));
-    }
-    if (r & 2) {
-        a = fgc_asr1_avr(fgc_asr1_avr(a));
-    }
-    return r & 1 ? fgc_asr1_avr(a) : a;
-}
 
-FGC_INLINE int16_t fgc_asr_bits16_avr(int16_t a, int r)
-{
-    if (!__builtin_constant_p(r)) {
-        for (; r > 0; r--) {
-            a = fgc_asr1_16_avr(a);
-        }
-        return a;
-    }
-    if (r & 4) {
-        a = fgc_asr1_16_avr(fgc_asr1_16_avr(fgc_asr1_16_avr(fgc_asr1_16_avr(a))));
-    }
-    if (r & 2) {
-        a = fgc_asr1_16_avr(fgc_asr1_16_avr(a));
-    }
-    return r & 1 ? fgc_asr1_16_avr(a) : a;
-}
-
-/* a shifted left by r = 0 to 7 bits, likewise */
-FGC_INLINE uint32_t fgc_lsl_bits_avr(uint32_t a, int r)
-{
-    if (!__builtin_constant_p(r)) {
-        for (; r > 0; r--) {
-            a = fgc_lsl1_avr(a);
-        }
-        return a;
-    }
-    if (r & 4) {
-        a = fgc_lsl1_avr(fgc_lsl1_avr(fgc_lsl1_avr(fgc_lsl1_avr(a))));
-    }
-    if (r & 2) {
-        a = fgc_lsl1_avr(fgc_lsl1_avr(a));
-    }
-    return r & 1 ? fgc_lsl1_avr(a) : a;
-}
+/* the same for 32-bit and 16-bit arithmetic shifts right, and 32-bit shifts left */
+FGC_BITS_AVR(fgc_asr_bits_avr, int32_t, fgc_asr1_avr)
+FGC_BITS_AVR(fgc_asr_bits16_avr, int16_t, fgc_asr1_16_avr)
+FGC_BITS_AVR(fgc_lsl_bits_avr, uint32_t, fgc_lsl1_avr)
 
 /* floor(a / 2^s) for s from 0 to 31: whole bytes by moving them, then the remaining r bits; from
  * 16 on the rest fits 16 bits and is shifted as such. With r >= 5 and a whole byte moved, shifting
