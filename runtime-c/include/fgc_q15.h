@@ -5,9 +5,10 @@
  *
  * The arithmetic is specified in docs/fixed-point.md (cited as §n below); the Java mirror
  * dev.fgc.quantize.FixedKernels computes the same integers. A format f (fractional bits) may be
- * any integer from -16 to 30. Matrices are stored [rows][cols] row-major. Constants (weights,
- * biases, mean, 1/std) are in flash: declared FGC_ROM and read through fgc_memory.h. Element-wise kernels
- * allow y to alias an input of the same type; the blends update h in place.
+ * any integer from -16 to 30. Matrices are stored [rows][cols] row-major (int8 ones as FGC_W8_ROWS
+ * says). Constants (weights, biases, mean, 1/std) are in flash: declared FGC_ROM and read through
+ * fgc_memory.h. Element-wise kernels allow y to alias an input of the same type; the blends update h
+ * in place.
  *
  * These kernels are written with the inline functions of fgc_q15_inline.h, which generated models
  * call directly (with their formats and dimensions as compile-time constants).
@@ -34,6 +35,18 @@ typedef uint8_t fgc_w8_t;
 #else
 typedef int8_t fgc_w8_t;
 #define FGC_W8(w) (w)
+#endif
+
+/*
+ * How a dense int8 matrix is stored: rows in groups of FGC_W8_ROWS, the last group holding what is
+ * left, each group column by column (a group's rows then read each input once). 1, plain row-major,
+ * everywhere but AVR, whose kernels (fgc_q15_avr.h) take three rows at a time. Generated models
+ * carry both orders and pick by this value; the kernels of fgc_q15.h take a stored matrix.
+ */
+#if defined(__AVR__)
+#define FGC_W8_ROWS 3
+#else
+#define FGC_W8_ROWS 1
 #endif
 
 /* §3.1: y[i] = sat16(rshift(sat16(x[i] - mean[i]) * inv_std[i], shift)) */

@@ -15,9 +15,21 @@
 <#list tensors as t>
 /* ${t.comment} */
 static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
+<#if t.groupLines??>
+#if FGC_W8_ROWS == ${t.groupRows} /* rows in groups of ${t.groupRows}, each group column by column (fgc_q15.h) */
+<#list t.groupLines as line>
+    ${line}
+</#list>
+#else
 <#list t.lines as line>
     ${line}
 </#list>
+#endif
+<#else>
+<#list t.lines as line>
+    ${line}
+</#list>
+</#if>
 };
 
 </#list>

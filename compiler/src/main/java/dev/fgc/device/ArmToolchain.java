@@ -14,23 +14,19 @@ public final class ArmToolchain extends GccToolchain {
 
     @Override
     public void link(Path dir, List<String> sources, String elf) {
-        link(dir, sources, LINKER_SCRIPT, elf);
+        link(dir, sources, elf, true);
     }
 
-    /** Compiles and links {@code sources} (relative to {@code dir}) into {@code elf} with the given script. */
-    public void link(Path dir, List<String> sources, String linkerScript, String elf) {
-        link(dir, sources, linkerScript, elf, true);
+    /** Without semihosting: newlib's stubs instead, so the image runs with no debugger attached. */
+    @Override
+    public void linkStandalone(Path dir, List<String> sources, String elf) {
+        link(dir, sources, elf, false);
     }
 
-    /**
-     * As {@link #link(Path, List, String, String)}; without semihosting the image links newlib's
-     * stubs instead, so it runs on a board with no debugger attached.
-     */
-    public void link(Path dir, List<String> sources, String linkerScript, String elf, boolean semihosting) {
+    private void link(Path dir, List<String> sources, String elf, boolean semihosting) {
         List<String> cmd = compileCommand();
         cmd.addAll(List.of("--specs=nano.specs", semihosting ? "--specs=rdimon.specs" : "--specs=nosys.specs", "-T",
-                linkerScript,
-                "-Wl,--gc-sections", "-o", elf));
+                LINKER_SCRIPT, "-Wl,--gc-sections", "-o", elf));
         cmd.addAll(sources);
         cmd.add("-lm");
         compile(cmd, dir);

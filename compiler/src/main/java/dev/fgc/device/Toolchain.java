@@ -14,6 +14,15 @@ public interface Toolchain {
     /** Compiles and links {@code sources} (relative to {@code dir}) into {@code elf}. */
     void link(Path dir, List<String> sources, String elf);
 
+    /**
+     * As {@link #link}, for an image that runs on the board itself with no debugger or emulator
+     * attached (the hardware-in-the-loop firmware); the same as {@code link} where images never
+     * depend on one.
+     */
+    default void linkStandalone(Path dir, List<String> sources, String elf) {
+        link(dir, sources, elf);
+    }
+
     /** Section and symbol sizes of a linked image. */
     ElfSizes sizes(Path elf);
 

@@ -50,9 +50,16 @@ final class FixedTemplateData {
                 tensors.addAll(TensorArrays.sparse(symbol(t), rows, t.cType(), IntLiterals.lines(rows.values()),
                         comment));
             } else if (t.format().bits() == 8) {
-                // fgc_q15.h: stored as the target loads int8 weights best (biased on Thumb-1)
-                tensors.add(TensorArrays.array(symbol(t), "fgc_w8_t", t.size(), comment,
-                        IntLiterals.lines(t.values(), "FGC_W8")));
+                // fgc_q15.h: stored as the target loads int8 weights best (biased on Thumb-1,
+                // rows in groups on AVR)
+                Map<String, Object> array = TensorArrays.array(symbol(t), "fgc_w8_t", t.size(), comment,
+                        IntLiterals.lines(t.values(), "FGC_W8"));
+                if (t.rows() > 1 && t.cols() > 1) {
+                    array.put("groupRows", RowGroups.AVR);
+                    array.put("groupLines", IntLiterals.lines(
+                            RowGroups.order(t.values(), t.rows(), t.cols(), RowGroups.AVR), "FGC_W8"));
+                }
+                tensors.add(array);
             } else {
                 tensors.add(TensorArrays.array(symbol(t), t.cType(), t.size(), comment, IntLiterals.lines(t.values())));
             }

@@ -1,7 +1,6 @@
 package dev.fgc.hil;
 
 import dev.fgc.UserError;
-import dev.fgc.device.ArmToolchain;
 import dev.fgc.device.Board;
 import dev.fgc.device.Provisioner;
 import dev.fgc.device.Toolchain;
@@ -36,12 +35,7 @@ public final class HilFirmware {
         try {
             all.writeTo(stage);
             List<String> sources = all.asMap().keySet().stream().filter(n -> n.endsWith(".c")).toList();
-            if (toolchain instanceof ArmToolchain arm) {
-                // no semihosting: a board runs this image with no debugger attached
-                arm.link(stage, sources, HilFirmwareEmitter.LINKER_SCRIPT, ELF, false);
-            } else {
-                toolchain.link(stage, sources, ELF);
-            }
+            toolchain.linkStandalone(stage, sources, ELF);
             all.add(ELF, Files.readAllBytes(stage.resolve(ELF))).writeTo(output);
         } catch (IOException e) {
             throw new UserError(output + ": cannot write the firmware (" + e.getMessage() + ")");

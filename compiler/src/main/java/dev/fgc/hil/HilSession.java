@@ -17,6 +17,12 @@ import java.time.Duration;
  */
 public final class HilSession implements AutoCloseable {
     public static final int VERSION = 1;
+    /**
+     * How long a hello waits before it is sent again, with the next number, until the reply
+     * timeout has passed: a board that resets when its port is opened (an Arduino's DTR) may still
+     * be in its bootloader, which drops the first one.
+     */
+    static final Duration HELLO_RETRY = Duration.ofMillis(500);
     private final HilLink link;
     private final OutputStream out;
     private final Duration timeout;
@@ -52,7 +58,7 @@ public final class HilSession implements AutoCloseable {
     /** Starts the numbering again at 0 and reads the device's description. */
     public Hello hello() {
         seq = 0;
-        ByteBuffer p = exchange(Frame.HELLO, new byte[0], Frame.HELLO_REPLY);
+        ByteBuffer p = greet();
         if (p.remaining() < 10) {
             throw new ProtocolError(link.name() + ": the device's hello is " + p.remaining() + " bytes, too short");
         }
@@ -93,23 +99,78 @@ public final class HilSession implements AutoCloseable {
         return new Stats(p.getInt() & 0xFFFFFFFFL, p.getInt() & 0xFFFFFFFFL, p.getInt() & 0xFFFFFFFFL);
     }
 
+    /**
+     * Hellos, each with the next number, every {@link #HELLO_RETRY} until one is answered or the
+     * reply timeout is spent; a late reply to an earlier hello is passed over (the device expects
+     * the number after the hello it answered last, so the session goes on from the newest).
+     */
+    private ByteBuffer greet() {
+        long attempts = Math.max(1, timeout.toMillis() / HELLO_RETRY.toMillis());
+        link.setReplyTimeout(attempts > 1 ? HELLO_RETRY : timeout);
+        try {
+            for (long attempt = 1; ; attempt++) {
+                int sent = send(Frame.HELLO, new byte[0]);
+                try {
+                    Frame reply;
+                    do {
+                        reply = receive(sent);
+                    } while (reply.type() == Frame.HELLO_REPLY && reply.seq() != sent);
+                    return check(reply, sent, Frame.HELLO_REPLY);
+                } catch (InterruptedIOException e) {
+                    if (attempt >= attempts) {
+                        throw noReply(Frame.HELLO, sent, attempts > 1 ? " (the hello was sent " + attempts
+                                + " times)" : "");
+                    }
+                }
+            }
+        } finally {
+            link.setReplyTimeout(timeout);
+        }
+    }
+
     private ByteBuffer exchange(int type, byte[] payload, int replyType) {
+        int sent = send(type, payload);
+        try {
+            return check(receive(sent), sent, replyType);
+        } catch (InterruptedIOException e) {
+            throw noReply(type, sent, "");
+        }
+    }
+
+    /** Sends a request with the next sequence number, which it returns. */
+    private int send(int type, byte[] payload) {
         int sent = seq;
         seq = (seq + 1) & 0xFF;
-        Frame reply;
         try {
             out.write(new Frame(type, sent, payload).encode());
             out.flush();
-            reply = reader.read(!greeted);
+        } catch (IOException e) {
+            throw new ProtocolError(link.name() + ": " + e.getMessage());
+        }
+        return sent;
+    }
+
+    /** The next frame from the device; a read that times out is left to the caller. */
+    private Frame receive(int sent) throws InterruptedIOException {
+        try {
+            return reader.read(!greeted);
         } catch (InterruptedIOException e) {
-            throw new ProtocolError(link.name() + ": no reply to frame " + Frame.typeName(type) + " seq " + sent
-                    + " within " + timeout.toSeconds() + " s (frame lost, or the device is not running fgc's"
-                    + " hardware-in-the-loop firmware)");
+            throw e;
         } catch (EOFException e) {
             throw new ProtocolError(e.getMessage() + " while waiting for the reply to frame seq " + sent);
         } catch (IOException e) {
             throw new ProtocolError(link.name() + ": " + e.getMessage());
         }
+    }
+
+    private ProtocolError noReply(int type, int sent, String detail) {
+        return new ProtocolError(link.name() + ": no reply to frame " + Frame.typeName(type) + " seq " + sent
+                + " within " + timeout.toSeconds() + " s" + detail + " (frame lost, or the device is not running"
+                + " fgc's hardware-in-the-loop firmware)");
+    }
+
+    /** The reply's payload, once it is the expected type answering request {@code sent}. */
+    private ByteBuffer check(Frame reply, int sent, int replyType) {
         if (reply.type() == Frame.ERROR) {
             byte[] why = reply.payload();
             int code = why.length > 0 ? why[0] & 0xFF : 0;

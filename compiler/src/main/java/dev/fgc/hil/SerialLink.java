@@ -27,13 +27,19 @@ final class SerialLink implements HilLink {
         SerialPort port = SerialPort.getCommPort(device);
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                (int) Math.max(1, replyTimeout.toMillis()), 0);
         if (!port.openPort()) {
             throw new UserError(device + ": cannot open the serial port (error " + port.getLastErrorCode()
                     + "; is it in use, or does this user lack permission, e.g. the dialout group?)");
         }
-        return new SerialLink(port, name);
+        SerialLink link = new SerialLink(port, name);
+        link.setReplyTimeout(replyTimeout);
+        return link;
+    }
+
+    @Override
+    public void setReplyTimeout(Duration timeout) {
+        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+                (int) Math.max(1, timeout.toMillis()), 0);
     }
 
     @Override

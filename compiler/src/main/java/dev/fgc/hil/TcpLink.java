@@ -47,6 +47,15 @@ final class TcpLink implements HilLink {
     }
 
     @Override
+    public void setReplyTimeout(Duration timeout) {
+        try {
+            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+        } catch (IOException e) {
+            throw new UserError(name + ": cannot set the reply timeout (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
     public InputStream input() {
         try {
             return socket.getInputStream();

@@ -75,8 +75,31 @@ class HilSessionTest {
         };
         try (HilSession s = new HilSession(silent, Duration.ofSeconds(3))) {
             ProtocolError e = assertThrows(ProtocolError.class, s::hello);
-            assertTrue(e.getMessage().contains("no reply to frame 'H' seq 0 within 3 s"), e.getMessage());
+            assertTrue(e.getMessage().contains("no reply to frame 'H' seq 5 within 3 s (the hello was sent 6 times)"),
+                    e.getMessage());
         }
+    }
+
+    @Test
+    void aHelloDroppedWhileTheBoardResetsIsSentAgainWithTheNextNumber() {
+        Scripted link = new Scripted(1, new Frame(Frame.HELLO_REPLY, 1, HELLO), result(2, 1, 7, -7));
+        try (HilSession s = new HilSession(link, Duration.ofSeconds(2))) {
+            assertEquals("modl", s.hello().name());
+            assertEquals(1, s.infer(new byte[12], 2).predicted());
+        }
+        assertEquals(List.of(0, 1, 2), link.sent().stream().map(Frame::seq).toList());
+        assertEquals(List.of(HilSession.HELLO_RETRY, Duration.ofSeconds(2)), link.timeouts);
+    }
+
+    @Test
+    void aLateReplyToAnEarlierHelloIsPassedOver() {
+        Scripted link = new Scripted(2, new Frame(Frame.HELLO_REPLY, 0, HELLO), new Frame(Frame.HELLO_REPLY, 2, HELLO),
+                result(3, 0, 1, 2));
+        try (HilSession s = new HilSession(link, Duration.ofSeconds(2))) {
+            s.hello();
+            assertEquals(0, s.infer(new byte[12], 2).predicted());
+        }
+        assertEquals(List.of(0, 1, 2, 3), link.sent().stream().map(Frame::seq).toList());
     }
 
     @Test
@@ -102,17 +125,37 @@ class HilSessionTest {
         return new Frame(Frame.RESULT, seq, b.array());
     }
 
-    /** A device that answers with the given frames, in order, whatever it is sent. */
+    /**
+     * A device that answers with the given frames, in order, whatever it is sent, after the first
+     * {@code silentReads} reads time out.
+     */
     private static class Scripted implements HilLink {
-        private final ByteArrayInputStream in;
+        private final InputStream in;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final List<Duration> timeouts = new ArrayList<>();
 
         Scripted(Frame... replies) {
+            this(0, replies);
+        }
+
+        Scripted(int silentReads, Frame... replies) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             for (Frame f : replies) {
                 b.writeBytes(f.encode());
             }
-            in = new ByteArrayInputStream(b.toByteArray());
+            ByteArrayInputStream script = new ByteArrayInputStream(b.toByteArray());
+            in = new InputStream() {
+                private int silent = silentReads;
+
+                @Override
+                public int read() throws IOException {
+                    if (silent > 0) {
+                        silent--;
+                        throw new SocketTimeoutException("Read timed out");
+                    }
+                    return script.read();
+                }
+            };
         }
 
         List<Frame> sent() {
@@ -140,6 +183,11 @@ class HilSessionTest {
         @Override
         public String name() {
             return "scripted";
+        }
+
+        @Override
+        public void setReplyTimeout(Duration timeout) {
+            timeouts.add(timeout);
         }
 
         @Override

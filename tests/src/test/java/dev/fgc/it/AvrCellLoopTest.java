@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AVR FastGRNN element loop (one assembly block per bias and tanh, for fh = 14 and fp from 5 to
- * 11) against the element functions it replaces, on the same core: every such fp, 64-element rows
- * of biases in program memory (extremes included) and 400 rows of pre-activations whose sums with
- * them saturate, wrap, or land anywhere in the table.
+ * The AVR FastGRNN element loop (one loop of assembly, for fh = 14, fp from 5 to 11 and constant
+ * zeta and nu) against the element functions it replaces, on the same core: every such fp with
+ * four pairs of constants (§3.5's extremes among them), 64-element rows of biases in program
+ * memory (extremes included) and 420 rows of pre-activations whose sums with them saturate, wrap,
+ * or land anywhere in the table.
  */
 class AvrCellLoopTest {
     private static final int N = 64;
@@ -45,28 +46,37 @@ class AvrCellLoopTest {
                     return seed;
                 }
 
+                static int32_t pre[N];
+                static int16_t h[N], want[N];
+
                 /* the element functions, as the portable loop calls them */
-                #define EXPECT(FP)                                                                          \\
-                    for (i = 0; i < N; i++) {                                                                \\
-                        int32_t z = fgc_sigmoid_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bg + i)), FP);  \\
-                        int32_t c = fgc_tanh_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bh + i)), FP);     \\
-                        want[i] = (int16_t)fgc_fastgrnn_blend_q15_el(z, 14, c, 14, zeta, nu, 14, h[i]);    \\
+                __attribute__((noinline)) static void expect(int fp, int32_t zeta, int32_t nu)
+                {
+                    uint8_t i;
+                    for (i = 0; i < N; i++) {
+                        int32_t z = fgc_sigmoid_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bg + i)), fp);
+                        int32_t c = fgc_tanh_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bh + i)), fp);
+                        want[i] = (int16_t)fgc_fastgrnn_blend_q15_el(z, 14, c, 14, zeta, nu, 14, h[i]);
                     }
-                #define CHECK(FP)                                                                           \\
-                    case FP:                                                                                 \\
-                        EXPECT(FP)                                                                           \\
-                        fgc_fastgrnn_sigmoid_tanh_q15_inl(pre, bg, bh, FP, zeta, nu, 14, N, h);              \\
+                }
+
+                /* the loop under test, with constants as a generated model calls it */
+                #define CHECK(K, FP, ZETA, NU)                                               \\
+                    case K:                                                                  \\
+                        expect(FP, ZETA, NU);                                                \\
+                        fgc_fastgrnn_sigmoid_tanh_q15_inl(pre, bg, bh, FP, ZETA, NU, 14, N, h); \\
                         break;
+                #define CHECKS(K, ZETA, NU)                                                   \\
+                    CHECK(K, 5, ZETA, NU) CHECK(K + 1, 6, ZETA, NU) CHECK(K + 2, 7, ZETA, NU)  \\
+                    CHECK(K + 3, 8, ZETA, NU) CHECK(K + 4, 9, ZETA, NU) CHECK(K + 5, 10, ZETA, NU) \\
+                    CHECK(K + 6, 11, ZETA, NU)
 
                 int main(void)
                 {
-                    static int32_t pre[N];
-                    static int16_t h[N], want[N];
                     uint16_t bad = 0;
                     uint16_t row;
                     uint8_t i;
-                    for (row = 0; row < 400; row++) {
-                        int32_t zeta = (int32_t)(next() %% 16385u), nu = (int32_t)(next() %% 16385u);
+                    for (row = 0; row < 420; row++) {
                         for (i = 0; i < N; i++) {
                             int32_t a = (int32_t)next();
                             a >>= next() %% 32u;
@@ -76,8 +86,8 @@ class AvrCellLoopTest {
                             pre[i] = a;
                             h[i] = (int16_t)next();
                         }
-                        switch (5 + row %% 7) {
-                            CHECK(5) CHECK(6) CHECK(7) CHECK(8) CHECK(9) CHECK(10) CHECK(11)
+                        switch (row %% 28) {
+                            CHECKS(0, 14272, 1271) CHECKS(7, 0, 0) CHECKS(14, 16384, 16384) CHECKS(21, 1, 16383)
                         }
                         for (i = 0; i < N; i++) {
                             bad += h[i] != want[i];

@@ -71,7 +71,7 @@ class EmulatorFailureTest {
                 .add(FirmwareEmitter.LINKER_SCRIPT, fw.text(FirmwareEmitter.LINKER_SCRIPT))
                 .add("main.c", main)
                 .writeTo(dir);
-        toolchain.link(dir, List.of("fw_startup.c", "main.c"), FirmwareEmitter.LINKER_SCRIPT, "fw.elf");
+        toolchain.link(dir, List.of("fw_startup.c", "main.c"), "fw.elf");
         return dir.resolve("fw.elf");
     }
 }
