@@ -2,50 +2,19 @@
  * output in Q14 (relu: unchanged). y may alias x. The elements are in fgc_q15_inline.h. */
 #include "fgc_q15_inline.h"
 
-void fgc_tanh_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y)
-{
-    uint32_t i;
-    for (i = 0; i < n; i++) {
-        y[i] = (int16_t)fgc_tanh_q15_el(x[i], f);
+/* fgc_NAME_q15: y[i] = fgc_NAME_q15_el(x[i], f) for each of the n elements */
+#define FGC_NONLIN_Q15(NAME)                                                    \
+    void fgc_##NAME##_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y)   \
+    {                                                                           \
+        uint32_t i;                                                             \
+        for (i = 0; i < n; i++) {                                               \
+            y[i] = (int16_t)fgc_##NAME##_q15_el(x[i], f);                       \
+        }                                                                       \
     }
-}
 
-void fgc_sigmoid_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y)
-{
-    uint32_t i;
-    for (i = 0; i < n; i++) {
-        y[i] = (int16_t)fgc_sigmoid_q15_el(x[i], f);
-    }
-}
-
-void fgc_relu_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y)
-{
-    uint32_t i;
-    for (i = 0; i < n; i++) {
-        y[i] = (int16_t)fgc_relu_q15_el(x[i], f);
-    }
-}
-
-void fgc_quant_tanh_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y)
-{
-    uint32_t i;
-    for (i = 0; i < n; i++) {
-        y[i] = (int16_t)fgc_quant_tanh_q15_el(x[i], f);
-    }
-}
-
-void fgc_quant_sigm_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y)
-{
-    uint32_t i;
-    for (i = 0; i < n; i++) {
-        y[i] = (int16_t)fgc_quant_sigm_q15_el(x[i], f);
-    }
-}
-
-void fgc_quant_sigm4_q15(const int16_t *x, uint16_t n, int8_t f, int16_t *y)
-{
-    uint32_t i;
-    for (i = 0; i < n; i++) {
-        y[i] = (int16_t)fgc_quant_sigm4_q15_el(x[i], f);
-    }
-}
+FGC_NONLIN_Q15(tanh)
+FGC_NONLIN_Q15(sigmoid)
+FGC_NONLIN_Q15(relu)
+FGC_NONLIN_Q15(quant_tanh)
+FGC_NONLIN_Q15(quant_sigm)
+FGC_NONLIN_Q15(quant_sigm4)

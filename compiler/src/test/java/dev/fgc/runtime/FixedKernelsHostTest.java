@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every fixed-point C kernel against its Java mirror {@link FixedKernels}, bit for bit, on
@@ -260,29 +262,22 @@ class FixedKernelsHostTest {
                         break;
                     }
                     case 1:
-                    case 2: { /* matvec q7: rows cols shift m v [y] */
-                        uint16_t rows = dim(), cols = dim();
-                        uint8_t shift = (uint8_t)next32();
-                        fgc_w8_t *m = read8((size_t)rows * cols);
-                        int16_t *v = read16(cols);
-                        int32_t *y = op == 2 ? read32(rows) : alloc(rows, sizeof *y);
-                        matvec8 k = op == 2 ? fgc_matvec_acc_q7_q15 : fgc_matvec_q7_q15;
-                        k(m, v, rows, cols, shift, y);
-                        put32s(y, rows);
-                        free(m);
-                        free(v);
-                        free(y);
-                        break;
-                    }
+                    case 2:
                     case 3:
-                    case 4: { /* matvec q15: rows cols shift m v [y] */
+                    case 4: { /* matvec q7 (1; 2 accumulating), q15 (3; 4): rows cols shift m v [y] */
                         uint16_t rows = dim(), cols = dim();
                         uint8_t shift = (uint8_t)next32();
-                        int16_t *m = read16((size_t)rows * cols);
+                        int q7 = op <= 2, acc = op == 2 || op == 4;
+                        void *m = q7 ? (void *)read8((size_t)rows * cols) : (void *)read16((size_t)rows * cols);
                         int16_t *v = read16(cols);
-                        int32_t *y = op == 4 ? read32(rows) : alloc(rows, sizeof *y);
-                        matvec16 k = op == 4 ? fgc_matvec_acc_q15_q15 : fgc_matvec_q15_q15;
-                        k(m, v, rows, cols, shift, y);
+                        int32_t *y = acc ? read32(rows) : alloc(rows, sizeof *y);
+                        if (q7) {
+                            matvec8 k = acc ? fgc_matvec_acc_q7_q15 : fgc_matvec_q7_q15;
+                            k(m, v, rows, cols, shift, y);
+                        } else {
+                            matvec16 k = acc ? fgc_matvec_acc_q15_q15 : fgc_matvec_q15_q15;
+                            k(m, v, rows, cols, shift, y);
+                        }
                         put32s(y, rows);
                         free(m);
                         free(v);
@@ -383,32 +378,20 @@ class FixedKernelsHostTest {
                         free(h);
                         break;
                     }
-                    case 19: { /* matvec2 q7: rows cols1 cols2 shift1 shift2 m1 v1 m2 v2 */
+                    case 19:
+                    case 20: { /* matvec2 (q7, q15): rows cols1 cols2 shift1 shift2 m1 v1 m2 v2 */
                         uint16_t rows = dim(), c1 = dim(), c2 = dim();
                         int s1 = next32(), s2 = next32();
-                        fgc_w8_t *m1 = read8((size_t)rows * c1);
+                        void *m1 = op == 19 ? (void *)read8((size_t)rows * c1) : (void *)read16((size_t)rows * c1);
                         int16_t *v1 = read16(c1);
-                        fgc_w8_t *m2 = read8((size_t)rows * c2);
+                        void *m2 = op == 19 ? (void *)read8((size_t)rows * c2) : (void *)read16((size_t)rows * c2);
                         int16_t *v2 = read16(c2);
                         int32_t *y = alloc(rows, sizeof *y);
-                        fgc_matvec2_q7_q15_inl(m1, v1, c1, s1, m2, v2, c2, s2, rows, y);
-                        put32s(y, rows);
-                        free(m1);
-                        free(v1);
-                        free(m2);
-                        free(v2);
-                        free(y);
-                        break;
-                    }
-                    case 20: { /* matvec2 q15: rows cols1 cols2 shift1 shift2 m1 v1 m2 v2 */
-                        uint16_t rows = dim(), c1 = dim(), c2 = dim();
-                        int s1 = next32(), s2 = next32();
-                        int16_t *m1 = read16((size_t)rows * c1);
-                        int16_t *v1 = read16(c1);
-                        int16_t *m2 = read16((size_t)rows * c2);
-                        int16_t *v2 = read16(c2);
-                        int32_t *y = alloc(rows, sizeof *y);
-                        fgc_matvec2_q15_q15_inl(m1, v1, c1, s1, m2, v2, c2, s2, rows, y);
+                        if (op == 19) {
+                            fgc_matvec2_q7_q15_inl(m1, v1, c1, s1, m2, v2, c2, s2, rows, y);
+                        } else {
+                            fgc_matvec2_q15_q15_inl(m1, v1, c1, s1, m2, v2, c2, s2, rows, y);
+                        }
                         put32s(y, rows);
                         free(m1);
                         free(v1);
@@ -513,54 +496,43 @@ class FixedKernelsHostTest {
         b.runAndCheck();
     }
 
-    @Test
-    void matvecWithInt8Weights() throws IOException {
-        Random rnd = new Random(202);
+    /** Products with int8 or int16 weights, alone and accumulated into y, on random shapes. */
+    @ParameterizedTest(name = "int{0} weights")
+    @ValueSource(ints = {8, 16})
+    void matvec(int bits) throws IOException {
+        boolean q7 = bits == 8;
+        String name = q7 ? "q7" : "q15";
+        Random rnd = new Random(q7 ? 202 : 303);
         Batch b = new Batch();
         for (int k = 0; k < 3000; k++) {
             int rows = dim(rnd);
             int cols = dim(rnd);
             int shift = matvecShift(rnd);
-            int[] m = int8s(rnd, rows * cols);
+            int[] m = q7 ? int8s(rnd, rows * cols) : int16s(rnd, rows * cols);
             int[] v = int16s(rnd, cols);
             Supplier<String> what = () -> rows + "x" + cols + " shift " + shift + " m " + Arrays.toString(m) + " v "
                     + Arrays.toString(v);
             if (rnd.nextBoolean()) {
-                b.op(Op.MATVEC_Q7, rows, cols, shift).i8(m).i16(v);
-                b.expect(FixedKernels.matvecQ7Q15(m, v, rows, cols, shift), () -> "matvec_q7 " + what.get());
+                b.op(q7 ? Op.MATVEC_Q7 : Op.MATVEC_Q15, rows, cols, shift).weights(q7, m).i16(v);
+                b.expect(product(q7, m, v, rows, cols, shift, null), () -> "matvec_" + name + " " + what.get());
             } else {
                 int[] acc = int32s(rnd, rows);
-                b.op(Op.MATVEC_ACC_Q7, rows, cols, shift).i8(m).i16(v).i32(acc);
-                b.expect(FixedKernels.matvecAccQ7Q15(m, v, rows, cols, shift, acc),
-                        () -> "matvec_acc_q7 " + what.get() + " acc " + Arrays.toString(acc));
+                b.op(q7 ? Op.MATVEC_ACC_Q7 : Op.MATVEC_ACC_Q15, rows, cols, shift).weights(q7, m).i16(v).i32(acc);
+                b.expect(product(q7, m, v, rows, cols, shift, acc),
+                        () -> "matvec_acc_" + name + " " + what.get() + " acc " + Arrays.toString(acc));
             }
         }
         b.runAndCheck();
     }
 
-    @Test
-    void matvecWithInt16Weights() throws IOException {
-        Random rnd = new Random(303);
-        Batch b = new Batch();
-        for (int k = 0; k < 3000; k++) {
-            int rows = dim(rnd);
-            int cols = dim(rnd);
-            int shift = matvecShift(rnd);
-            int[] m = int16s(rnd, rows * cols);
-            int[] v = int16s(rnd, cols);
-            Supplier<String> what = () -> rows + "x" + cols + " shift " + shift + " m " + Arrays.toString(m) + " v "
-                    + Arrays.toString(v);
-            if (rnd.nextBoolean()) {
-                b.op(Op.MATVEC_Q15, rows, cols, shift).i16(m).i16(v);
-                b.expect(FixedKernels.matvecQ15Q15(m, v, rows, cols, shift), () -> "matvec_q15 " + what.get());
-            } else {
-                int[] acc = int32s(rnd, rows);
-                b.op(Op.MATVEC_ACC_Q15, rows, cols, shift).i16(m).i16(v).i32(acc);
-                b.expect(FixedKernels.matvecAccQ15Q15(m, v, rows, cols, shift, acc),
-                        () -> "matvec_acc_q15 " + what.get() + " acc " + Arrays.toString(acc));
-            }
+    /** The reference's product with int8 (q7) or int16 weights, accumulated into acc unless it is null. */
+    private static int[] product(boolean q7, int[] m, int[] v, int rows, int cols, int shift, int[] acc) {
+        if (acc == null) {
+            return q7 ? FixedKernels.matvecQ7Q15(m, v, rows, cols, shift)
+                    : FixedKernels.matvecQ15Q15(m, v, rows, cols, shift);
         }
-        b.runAndCheck();
+        return q7 ? FixedKernels.matvecAccQ7Q15(m, v, rows, cols, shift, acc)
+                : FixedKernels.matvecAccQ15Q15(m, v, rows, cols, shift, acc);
     }
 
     /** §3.7's pre-activation as one inline kernel: the first product, then the second accumulated. */
@@ -579,15 +551,9 @@ class FixedKernelsHostTest {
             int[] m2 = q7 ? int8s(rnd, rows * c2) : int16s(rnd, rows * c2);
             int[] v1 = int16s(rnd, c1);
             int[] v2 = int16s(rnd, c2);
-            int[] want = q7
-                    ? FixedKernels.matvecAccQ7Q15(m2, v2, rows, c2, s2, FixedKernels.matvecQ7Q15(m1, v1, rows, c1, s1))
-                    : FixedKernels.matvecAccQ15Q15(m2, v2, rows, c2, s2,
-                            FixedKernels.matvecQ15Q15(m1, v1, rows, c1, s1));
-            if (q7) {
-                b.op(Op.MATVEC2_Q7, rows, c1, c2, s1, s2).i8(m1).i16(v1).i8(m2).i16(v2);
-            } else {
-                b.op(Op.MATVEC2_Q15, rows, c1, c2, s1, s2).i16(m1).i16(v1).i16(m2).i16(v2);
-            }
+            int[] want = product(q7, m2, v2, rows, c2, s2, product(q7, m1, v1, rows, c1, s1, null));
+            b.op(q7 ? Op.MATVEC2_Q7 : Op.MATVEC2_Q15, rows, c1, c2, s1, s2).weights(q7, m1).i16(v1).weights(q7, m2)
+                    .i16(v2);
             b.expect(want, () -> "matvec2 " + (q7 ? "q7 " : "q15 ") + rows + " rows, " + c1 + " and " + c2
                     + " cols, shifts " + s1 + " " + s2 + " m1 " + Arrays.toString(m1) + " v1 " + Arrays.toString(v1)
                     + " m2 " + Arrays.toString(m2) + " v2 " + Arrays.toString(v2));
@@ -609,20 +575,11 @@ class FixedKernelsHostTest {
             int[] m = q7 ? int8s(rnd, rows * cols) : int16s(rnd, rows * cols);
             int[] v = int16s(rnd, cols);
             int[] y = int32s(rnd, rows);
-            b.op(q7 ? Op.ROWS_Q7 : Op.ROWS_Q15, rows, cols, shift, acc ? 1 : 0);
-            if (q7) {
-                b.i8(m);
-            } else {
-                b.i16(m);
-            }
-            b.i16(v);
+            b.op(q7 ? Op.ROWS_Q7 : Op.ROWS_Q15, rows, cols, shift, acc ? 1 : 0).weights(q7, m).i16(v);
             if (acc) {
                 b.i32(y);
             }
-            int[] want = q7 ? (acc ? FixedKernels.matvecAccQ7Q15(m, v, rows, cols, shift, y)
-                    : FixedKernels.matvecQ7Q15(m, v, rows, cols, shift))
-                    : (acc ? FixedKernels.matvecAccQ15Q15(m, v, rows, cols, shift, y)
-                    : FixedKernels.matvecQ15Q15(m, v, rows, cols, shift));
+            int[] want = product(q7, m, v, rows, cols, shift, acc ? y : null);
             b.expect(want, () -> "rows " + (q7 ? "q7" : "q15") + (acc ? " acc " + Arrays.toString(y) : "") + " "
                     + rows + "x" + cols + " shift " + shift + " m " + Arrays.toString(m) + " v " + Arrays.toString(v));
         }
@@ -644,15 +601,7 @@ class FixedKernelsHostTest {
                         x[1] = 32767;
                         x[2] = 0;
                     }
-                    int[] want = switch (ops[which]) {
-                        case SIGMOID -> FixedKernels.sigmoidQ15(x, f);
-                        case TANH -> FixedKernels.tanhQ15(x, f);
-                        case RELU -> FixedKernels.reluQ15(x, f);
-                        case QUANT_SIGM -> FixedKernels.quantSigmQ15(x, f);
-                        case QUANT_SIGM4 -> FixedKernels.quantSigm4Q15(x, f);
-                        case QUANT_TANH -> FixedKernels.quantTanhQ15(x, f);
-                        default -> throw new AssertionError(which);
-                    };
+                    int[] want = nonlinearity(ops[which], x, f);
                     final int ff = f;
                     final Op op = ops[which];
                     b.op(Op.NONLIN_CONST, which, x.length, f).i16(x);
@@ -701,19 +650,24 @@ class FixedKernelsHostTest {
                 int f = frac(rnd);
                 int[] x = int16s(rnd, n);
                 b.op(op, n, f, rnd.nextInt(2)).i16(x);
-                int[] want = switch (op) {
-                    case SIGMOID -> FixedKernels.sigmoidQ15(x, f);
-                    case TANH -> FixedKernels.tanhQ15(x, f);
-                    case RELU -> FixedKernels.reluQ15(x, f);
-                    case QUANT_SIGM -> FixedKernels.quantSigmQ15(x, f);
-                    case QUANT_SIGM4 -> FixedKernels.quantSigm4Q15(x, f);
-                    case QUANT_TANH -> FixedKernels.quantTanhQ15(x, f);
-                    default -> throw new AssertionError(op);
-                };
+                int[] want = nonlinearity(op, x, f);
                 b.expect(want, () -> op + " Q" + f + " x " + Arrays.toString(x));
             }
         }
         b.runAndCheck();
+    }
+
+    /** The reference's nonlinearity that op names. */
+    private static int[] nonlinearity(Op op, int[] x, int f) {
+        return switch (op) {
+            case SIGMOID -> FixedKernels.sigmoidQ15(x, f);
+            case TANH -> FixedKernels.tanhQ15(x, f);
+            case RELU -> FixedKernels.reluQ15(x, f);
+            case QUANT_SIGM -> FixedKernels.quantSigmQ15(x, f);
+            case QUANT_SIGM4 -> FixedKernels.quantSigm4Q15(x, f);
+            case QUANT_TANH -> FixedKernels.quantTanhQ15(x, f);
+            default -> throw new AssertionError(op);
+        };
     }
 
     /** Every format of §1 on every extreme and a sweep of inputs, for all six nonlinearities. */
@@ -733,15 +687,7 @@ class FixedKernelsHostTest {
             final int ff = f;
             for (Op op : ops) {
                 b.op(op, x.length, f, 0).i16(x);
-                int[] want = switch (op) {
-                    case SIGMOID -> FixedKernels.sigmoidQ15(x, f);
-                    case TANH -> FixedKernels.tanhQ15(x, f);
-                    case RELU -> FixedKernels.reluQ15(x, f);
-                    case QUANT_SIGM -> FixedKernels.quantSigmQ15(x, f);
-                    case QUANT_SIGM4 -> FixedKernels.quantSigm4Q15(x, f);
-                    case QUANT_TANH -> FixedKernels.quantTanhQ15(x, f);
-                    default -> throw new AssertionError(op);
-                };
+                int[] want = nonlinearity(op, x, f);
                 b.expect(want, () -> op + " Q" + ff + " x " + Arrays.toString(x));
             }
         }
@@ -997,6 +943,11 @@ class FixedKernelsHostTest {
                 in.write(v >> 8);
             }
             return this;
+        }
+
+        /** int8 weights with q7, int16 ones otherwise */
+        Batch weights(boolean q7, int[] m) {
+            return q7 ? i8(m) : i16(m);
         }
 
         Batch i32(int[] a) {
