@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.emit.Resources;
+import dev.fgc.emit.RuntimeFiles;
 import dev.fgc.pack.CompressedRows;
 import dev.fgc.quantize.FixedKernels;
 import dev.fgc.testing.HostC;
@@ -120,12 +121,11 @@ class SparseKernelsHostTest {
                 }
             }
         }
-        GeneratedFiles files = new GeneratedFiles()
-                .add("fgc_sparse.h", Resources.bytes("runtime-c/include/fgc_sparse.h"))
-                .add("fgc_q15.h", Resources.bytes("runtime-c/include/fgc_q15.h"))
-                .add("fgc_memory.h", Resources.bytes("runtime-c/include/fgc_memory.h"))
-                .add("fgc_q15_inline.h", Resources.bytes("runtime-c/include/fgc_q15_inline.h"))
-                .add("fgc_sparse_q15.c", Resources.bytes("runtime-c/src/fgc_sparse_q15.c"))
+        GeneratedFiles files = new GeneratedFiles();
+        for (String h : RuntimeFiles.fixedHeaders()) {
+            files.add(h, Resources.bytes("runtime-c/include/" + h));
+        }
+        files.add("fgc_sparse_q15.c", Resources.bytes("runtime-c/src/fgc_sparse_q15.c"))
                 .add("fgc_sparse_f32.c", Resources.bytes("runtime-c/src/fgc_sparse_f32.c"))
                 .add("driver.c", DRIVER);
         files.writeTo(tmp);

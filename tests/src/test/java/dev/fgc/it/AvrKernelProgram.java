@@ -9,6 +9,7 @@ import dev.fgc.device.SimavrRunner;
 import dev.fgc.device.Toolchain;
 import dev.fgc.emit.GeneratedFiles;
 import dev.fgc.emit.Resources;
+import dev.fgc.emit.RuntimeFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class AvrKernelProgram {
         Provisioner provisioner = new Provisioner(HostEnvironment.current(), System.err);
         Toolchain toolchain = Toolchain.forBoard(board, provisioner);
         GeneratedFiles files = new GeneratedFiles().add("main.c", main);
-        for (String h : List.of("fgc_sparse.h", "fgc_q15.h", "fgc_q15_inline.h", "fgc_q15_avr.h", "fgc_memory.h")) {
+        for (String h : RuntimeFiles.fixedHeaders()) {
             files.add(h, Resources.bytes("runtime-c/include/" + h));
         }
         for (String c : sources) {

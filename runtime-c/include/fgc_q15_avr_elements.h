@@ -1,0 +1,369 @@
+/*
+ * fgc runtime, part of fgc_q15_avr.h (include fgc_q15_inline.h, not this): §3.4's tanh, the
+ * blends of §3.5 and §3.6, and §3.7's FastGRNN element loop on AVR.
+ */
+#ifndef FGC_Q15_AVR_ELEMENTS_H
+#define FGC_Q15_AVR_ELEMENTS_H
+
+#ifndef FGC_Q15_AVR_H
+#error "include fgc_q15_inline.h"
+#endif
+
+/* ------------------------------------------------------------------------------- §3.4 */
+
+/* a * 2^k for a constant k (the caller keeps it in 16 bits), one bit at a time, unrolled */
+FGC_INLINE uint16_t fgc_lsl16_avr(uint16_t a, int k)
+{
+    for (; k > 0; k--) {
+        __asm__("lsl %A0\n\trol %B0" : "+r"(a));
+    }
+    return a;
+}
+
+FGC_INLINE uint16_t fgc_lsr16_avr(uint16_t a, int k)
+{
+    if (k >= 8) {
+        a >>= 8;
+        k -= 8;
+    }
+    for (; k > 0; k--) {
+        __asm__("lsr %B0\n\tror %A0" : "+r"(a));
+    }
+    return a;
+}
+
+/* tanh of x in Q(f) as Q14, §3.4 steps 1-3, for f from -16 to 31, in 16 bits: |x| <= 2^15, and u
+ * (|x| in Q13) clamps to 2^16 - 1 where it would reach 2^16 (|x| >= 8): T[255] = T[256] = 16384, so
+ * the table then gives 16384 as §3.4's branch does. The interpolation T[k] + rshift(d * t, 8) with
+ * d = T[k+1] - T[k] <= 512 is d * t = lo(d) * t + 256 * hi(d) * t, and rshift(lo(d) * t, 8) is the
+ * product's high byte plus bit 7 of its low byte: two 8x8 multiplications. */
+FGC_INLINE int16_t fgc_tanh_q14_el(int32_t x, int f)
+{
+    int16_t s = (int16_t)x; /* an int16 value (§3.4's input is q15) */
+    uint16_t a = s < 0 ? -(uint16_t)s : (uint16_t)s;
+    uint16_t u;
+    const int16_t *tab;
+    uint16_t r;
+    uint8_t d0, d1, q, zero = 0;
+    if (f >= 13) {
+        u = f - 13 >= 16 ? 0u : fgc_lsr16_avr(a, f - 13);
+    } else if (13 - f >= 16 || a >= (uint16_t)(65536ul >> (13 - f))) {
+        u = a != 0 ? 0xFFFFu : 0u;
+    } else {
+        u = fgc_lsl16_avr(a, 13 - f);
+    }
+    tab = fgc_tanh_table_q14 + (u >> 8);
+    __asm__("lpm %A[r], Z+\n\t"
+            "lpm %B[r], Z+\n\t"
+            "lpm %[d0], Z+\n\t"
+            "lpm %[d1], Z\n\t"
+            "sub %[d0], %A[r]\n\t"
+            "sbc %[d1], %B[r]\n\t"
+            "mul %[d0], %[t]\n\t"
+            "mov %[q], r1\n\t"
+            "lsl r0\n\t"
+            "adc %[q], %[zero]\n\t"
+            "mul %[d1], %[t]\n\t"
+            "add r0, %[q]\n\t"
+            "adc r1, %[zero]\n\t"
+            "add %A[r], r0\n\t"
+            "adc %B[r], r1\n\t"
+            "clr __zero_reg__"
+            : [r] "=&r"(r), [d0] "=&r"(d0), [d1] "=&r"(d1), [q] "=&r"(q), "+z"(tab)
+            : [t] "r"((uint8_t)u), [zero] "r"(zero)
+            : "r0");
+    return s < 0 ? -(int16_t)r : (int16_t)r;
+}
+
+/* rshift(r24-r27, 14) into r26, r27, r30 (low to high), for any int32: sign-extended to a fifth
+ * byte (r30) plus 2^13, shifted left by two bits, it has floor((p + 2^13) / 2^14) in its top three
+ * bytes; byte 0 cannot reach them. */
+#define FGC_RSHIFT14_AVR    \
+    "mov r30, r27\n\t"      \
+    "lsl r30\n\t"           \
+    "sbc r30, r30\n\t"      \
+    "subi r25, 0xE0\n\t"    \
+    "sbci r26, 0xFF\n\t"    \
+    "sbci r27, 0xFF\n\t"    \
+    "sbci r30, 0xFF\n\t"    \
+    "lsl r25\n\t"           \
+    "rol r26\n\t"           \
+    "rol r27\n\t"           \
+    "rol r30\n\t"           \
+    "lsl r25\n\t"           \
+    "rol r26\n\t"           \
+    "rol r27\n\t"           \
+    "rol r30\n\t"
+
+/*
+ * §3.5 for a gate and an update in Q14 and sc = 14 (the hidden state in Q(fc)), the usual case:
+ * sat16(rshift(z * h, 14) + rshift(coef * c, 14)) with coef = k + rshift(nz * z, 14), nz = -zeta
+ * and k = zeta + nu, in one block of fixed registers: each rshift is of a 32-bit product and at
+ * most 2^17 in magnitude, so coef and the sum are 24-bit values; coef * c is taken modulo 2^32,
+ * exact since §3.5 requires it to fit int32. z is in r18:r19 and h in r20:r21, where the result
+ * goes; c is read from C_LO and C_HI after the first two products; the last two arguments load nz
+ * into r16:r17 and add k to r26, r27, r30 (immediates when zeta and nu are constants).
+ */
+#define FGC_BLEND14_AVR(C_LO, C_HI, NZ_TO_R16, ADD_K_TO_R26)                               \
+    "clr r31\n\t"                                                                          \
+    FGC_MUL16_AVR("r18", "r19", "r20", "r21", "r24", "r25", "r26", "r27", "r31")           \
+    FGC_RSHIFT14_AVR                                                                       \
+    "movw r20, r26\n\t" /* the sum so far in r20-r22 */                                    \
+    "mov r22, r30\n\t"                                                                     \
+    NZ_TO_R16                                                                              \
+    FGC_MUL16_AVR("r16", "r17", "r18", "r19", "r24", "r25", "r26", "r27", "r31")           \
+    FGC_RSHIFT14_AVR                                                                       \
+    ADD_K_TO_R26                                                                           \
+    "movw r16, r26\n\t" /* coef in r16-r18, c in r19 (low) and r23 (high) */               \
+    "mov r18, r30\n\t"                                                                     \
+    "mov r19, " C_LO "\n\t"                                                                \
+    "mov r23, " C_HI "\n\t"                                                                \
+    "mul r16, r19\n\t"                                                                     \
+    "movw r24, r0\n\t"                                                                     \
+    "mulsu r23, r17\n\t"                                                                   \
+    "movw r26, r0\n\t"                                                                     \
+    "mulsu r23, r16\n\t"                                                                   \
+    "sbc r27, r31\n\t"                                                                     \
+    "add r25, r0\n\t"                                                                      \
+    "adc r26, r1\n\t"                                                                      \
+    "adc r27, r31\n\t"                                                                     \
+    "mul r17, r19\n\t"                                                                     \
+    "add r25, r0\n\t"                                                                      \
+    "adc r26, r1\n\t"                                                                      \
+    "adc r27, r31\n\t"                                                                     \
+    "mulsu r18, r19\n\t"                                                                   \
+    "add r26, r0\n\t"                                                                      \
+    "adc r27, r1\n\t"                                                                      \
+    "muls r18, r23\n\t"                                                                    \
+    "add r27, r0\n\t"                                                                      \
+    FGC_RSHIFT14_AVR                                                                       \
+    "add r20, r26\n\t"                                                                     \
+    "adc r21, r27\n\t"                                                                     \
+    "adc r22, r30\n\t"                                                                     \
+    "mov r30, r21\n\t" /* sat16: in range when the top byte is the low half's sign byte */ \
+    "lsl r30\n\t"                                                                          \
+    "sbc r30, r30\n\t"                                                                     \
+    "cp r22, r30\n\t"                                                                      \
+    "breq 1f\n\t"                                                                          \
+    "ldi r20, 0xFF\n\t"                                                                    \
+    "ldi r21, 0x7F\n\t"                                                                    \
+    "sbrc r22, 7\n\t"                                                                      \
+    "subi r20, 0xFF\n\t" /* 0x7FFF + 1 */                                                  \
+    "sbrc r22, 7\n\t"                                                                      \
+    "ldi r21, 0x80\n"                                                                      \
+    "1:\n\t"                                                                               \
+    "clr __zero_reg__\n\t"
+/* nz and k as the immediates %[nz] = -zeta and %[mk] = -k (subtracted) */
+#define FGC_NZ_IMMEDIATE_AVR "ldi r16, lo8(%[nz])\n\tldi r17, hi8(%[nz])\n\t"
+#define FGC_ADD_K_IMMEDIATE_AVR "subi r26, lo8(%[mk])\n\tsbci r27, hi8(%[mk])\n\tsbci r30, hlo8(%[mk])\n\t"
+#define FGC_BLEND14_AVR_CLOBBERS                                                                           \
+    "r0", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "r30", "r31"
+
+FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int32_t zeta, int32_t nu, int16_t h)
+{
+    int16_t r;
+#if defined(__OPTIMIZE__)
+    if (__builtin_constant_p(zeta) && __builtin_constant_p(nu)) {
+        /* as immediates: five registers fewer for the caller's loop to spill */
+        __asm__("movw r18, %[z]\n\t"
+                "movw r20, %[h]\n\t"
+                FGC_BLEND14_AVR("%A[c]", "%B[c]", FGC_NZ_IMMEDIATE_AVR, FGC_ADD_K_IMMEDIATE_AVR)
+                "movw %[r], r20"
+                : [r] "=r"(r)
+                : [z] "r"(z), [c] "r"(c), [h] "r"(h), [nz] "n"(-zeta), [mk] "n"(-(zeta + nu))
+                : FGC_BLEND14_AVR_CLOBBERS);
+        return r;
+    }
+#endif
+    {
+        int16_t nz = (int16_t)-zeta;
+        __int24 k = (__int24)(zeta + nu);
+        __asm__("movw r18, %[z]\n\t"
+                "movw r20, %[h]\n\t"
+                FGC_BLEND14_AVR("%A[c]", "%B[c]", "movw r16, %[nz]\n\t",
+                                "add r26, %A[k]\n\tadc r27, %B[k]\n\tadc r30, %C[k]\n\t")
+                "movw %[r], r20"
+                : [r] "=r"(r)
+                : [z] "r"(z), [c] "r"(c), [h] "r"(h), [nz] "r"(nz), [k] "r"(k)
+                : FGC_BLEND14_AVR_CLOBBERS);
+    }
+    return r;
+}
+
+/*
+ * tanh(sat16(p + b), 13 - L) as Q14 (§3.3, §3.4) into R0:R1 (upper registers), for p in P0-P3
+ * (upper registers, changed) and the bias b read from program memory at Z, after which SAVE_Z
+ * keeps Z; L a constant from 1 to 8 and LIM = 2^(8 - L). A saturated sum is 32767 or -32768, whose
+ * |x| in Q13 is past 2^16 for every such L, so it goes straight to +-16384; so does any
+ * |s| >= 2^(16-L), which is |s|'s high byte >= LIM. Otherwise u = |s| << L is interpolated as
+ * fgc_tanh_q14_el does (the table is the operand %[tab]). With SIG 1 the result is sigmoid's
+ * (16385 + tanh) >> 1 instead (x is then in Q(f + 1)). D0 and D1 are scratch.
+ */
+#define FGC_BIAS_TANH_AVR(P0, P1, P2, P3, R0, R1, D0, D1, SAVE_Z, L, LIM, SIG) \
+    "lpm " D0 ", Z+\n\t"                                                         \
+    "lpm " D1 ", Z+\n\t"                                                         \
+    SAVE_Z                                                                       \
+    "mov r30, " D1 "\n\t"                                                        \
+    "lsl r30\n\t"                                                                \
+    "sbc r30, r30\n\t"                                                           \
+    "add " P0 ", " D0 "\n\t"                                                     \
+    "adc " P1 ", " D1 "\n\t"                                                     \
+    "adc " P2 ", r30\n\t"                                                        \
+    "adc " P3 ", r30\n\t"                                                        \
+    "brvc 1f\n\t"                                                                \
+    "com " P3 "\n\t" /* wrapped: the true sign is the opposite of the top bit */ \
+    "rjmp 6f\n"                                                                  \
+    "1:\n\t"                                                                     \
+    "mov r30, " P1 "\n\t"                                                        \
+    "lsl r30\n\t"                                                                \
+    "sbc r30, r30\n\t"                                                           \
+    "cp " P2 ", r30\n\t"                                                         \
+    "cpc " P3 ", r30\n\t"                                                        \
+    "brne 6f\n\t"                                                                \
+    "mov " P3 ", " P1 "\n\t" /* the sign in the top byte, |s| in the low two */  \
+    "sbrs " P1 ", 7\n\t"                                                         \
+    "rjmp 2f\n\t"                                                                \
+    "neg " P1 "\n\t"                                                             \
+    "neg " P0 "\n\t"                                                             \
+    "sbc " P1 ", __zero_reg__\n"                                                 \
+    "2:\n\t"                                                                     \
+    "cpi " P1 ", " LIM "\n\t"                                                    \
+    "brsh 6f\n\t"                                                                \
+    ".rept " L "\n\t"                                                            \
+    "lsl " P0 "\n\t"                                                             \
+    "rol " P1 "\n\t"                                                             \
+    ".endr\n\t"                                                                  \
+    "ldi r30, lo8(%[tab])\n\t"                                                   \
+    "ldi r31, hi8(%[tab])\n\t"                                                   \
+    "add r30, " P1 "\n\t"                                                        \
+    "adc r31, __zero_reg__\n\t"                                                  \
+    "add r30, " P1 "\n\t"                                                        \
+    "adc r31, __zero_reg__\n\t"                                                  \
+    "lpm " R0 ", Z+\n\t"                                                         \
+    "lpm " R1 ", Z+\n\t"                                                         \
+    "lpm " D0 ", Z+\n\t"                                                         \
+    "lpm " D1 ", Z\n\t"                                                          \
+    "sub " D0 ", " R0 "\n\t"                                                     \
+    "sbc " D1 ", " R1 "\n\t"                                                     \
+    "mul " D0 ", " P0 "\n\t"                                                     \
+    "mov " D0 ", r1\n\t"                                                         \
+    "lsl r0\n\t"                                                                 \
+    "clr r1\n\t"                                                                 \
+    "adc " D0 ", r1\n\t"                                                         \
+    "mul " D1 ", " P0 "\n\t"                                                     \
+    "add r0, " D0 "\n\t"                                                         \
+    "clr " D0 "\n\t"                                                             \
+    "adc r1, " D0 "\n\t"                                                         \
+    "add " R0 ", r0\n\t"                                                         \
+    "adc " R1 ", r1\n\t"                                                         \
+    "clr __zero_reg__\n\t"                                                       \
+    "rjmp 7f\n"                                                                  \
+    "6:\n\t"                                                                     \
+    "ldi " R0 ", 0x00\n\t"                                                       \
+    "ldi " R1 ", 0x40\n"                                                         \
+    "7:\n\t"                                                                     \
+    "sbrs " P3 ", 7\n\t"                                                         \
+    "rjmp 8f\n\t"                                                                \
+    "neg " R1 "\n\t"                                                             \
+    "neg " R0 "\n\t"                                                             \
+    "sbc " R1 ", __zero_reg__\n"                                                 \
+    "8:\n\t"                                                                     \
+    ".if " SIG "\n\t" /* sigmoid: (16385 + t) >> 1, in 16 bits unsigned */       \
+    "subi " R0 ", lo8(-16385)\n\t"                                               \
+    "sbci " R1 ", hi8(-16385)\n\t"                                               \
+    "lsr " R1 "\n\t"                                                             \
+    "ror " R0 "\n\t"                                                             \
+    ".endif\n\t"
+
+/*
+ * §3.7's FastGRNN loop (see fgc_q15_inline.h) for fh = 14, fp from 5 to 11 and constant zeta and
+ * nu (as generated models have them), all in one loop of assembly: per hidden unit the
+ * pre-activation is loaded once, the gate's bias and tanh (sigmoid's (16385 + t) >> 1 in it) and
+ * the update's are one block each, then the blend's block, about 265 cycles. The pointers live in
+ * r2-r11 (local register variables), the gate in r12:r13 and the update in r14:r15 while the blend
+ * runs. Returns 0, having done nothing, for other formats or zeta and nu that are not constants.
+ */
+FGC_INLINE int fgc_fastgrnn_sigmoid_tanh_avr(const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,
+                                             int32_t zeta, int32_t nu, int fh, uint16_t n, int16_t *h)
+{
+    if (fh != 14 || fp < 5 || fp > 11 || !__builtin_constant_p(zeta) || !__builtin_constant_p(nu) || n == 0) {
+        return 0;
+    }
+    {
+        register const int32_t *r_pre __asm__("r2") = pre;
+        register const int16_t *r_bg __asm__("r4") = bg;
+        register const int16_t *r_bh __asm__("r6") = bh;
+        register int16_t *r_h __asm__("r8") = h;
+        register const int16_t *r_end __asm__("r10") = bg + n;
+        __asm__ volatile("10:\n\t"
+                         "movw r30, r2\n\t"
+                         "ld r16, Z+\n\t"
+                         "ld r17, Z+\n\t"
+                         "ld r18, Z+\n\t"
+                         "ld r19, Z+\n\t"
+                         "movw r2, r30\n\t"
+                         "movw r24, r16\n\t" /* the update's copy of the pre-activation */
+                         "movw r26, r18\n\t"
+                         "movw r30, r4\n\t"
+                         FGC_BIAS_TANH_AVR("r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23",
+                                           "movw r4, r30\n\t", "%[lg]", "%[limg]", "1")
+                         "movw r12, r20\n\t"
+                         "movw r30, r6\n\t"
+                         FGC_BIAS_TANH_AVR("r24", "r25", "r26", "r27", "r20", "r21", "r22", "r23",
+                                           "movw r6, r30\n\t", "%[lc]", "%[limc]", "0")
+                         "movw r14, r20\n\t"
+                         "movw r18, r12\n\t"
+                         "movw r30, r8\n\t"
+                         "ld r20, Z\n\t"
+                         "ldd r21, Z+1\n\t"
+                         FGC_BLEND14_AVR("r14", "r15", FGC_NZ_IMMEDIATE_AVR, FGC_ADD_K_IMMEDIATE_AVR)
+                         "movw r30, r8\n\t"
+                         "st Z+, r20\n\t"
+                         "st Z+, r21\n\t"
+                         "movw r8, r30\n\t"
+                         "cp r4, r10\n\t"
+                         "cpc r5, r11\n\t"
+                         "breq 11f\n\t"
+                         "rjmp 10b\n" /* the loop is past BRNE's reach */
+                         "11:"
+                         : "+r"(r_pre), "+r"(r_bg), "+r"(r_bh), "+r"(r_h)
+                         : "r"(r_end), [lg] "n"(12 - fp), [limg] "n"(1 << (8 - (12 - fp))), [lc] "n"(13 - fp),
+                           [limc] "n"(1 << (8 - (13 - fp))), [nz] "n"(-zeta), [mk] "n"(-(zeta + nu)),
+                           [tab] "i"(fgc_tanh_table_q14), "m"(*(const int16_t(*)[257])fgc_tanh_table_q14)
+                         : "r0", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23",
+                           "r24", "r25", "r26", "r27", "r30", "r31", "memory");
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------------------- §3.5, §3.6 */
+
+/* §3.5 FastGRNN with the int32 kernel's requirements (see fgc_q15_inline.h): z, c, h, zeta and nu
+ * are int16 values, so z * h and zeta * z are 16x16 products; coef and zi may need 32 bits, and
+ * their products with an int16 fit int32 as required. */
+FGC_INLINE int32_t fgc_fastgrnn_blend_q15_el(int32_t z, int fz, int32_t c, int fc, int32_t zeta, int32_t nu,
+                                             int fh, int32_t h)
+{
+    int sc = 14 + fc - fh;
+    if (fz == 14 && sc == 14) {
+        return fgc_fastgrnn_blend14_avr((int16_t)z, (int16_t)c, zeta, nu, (int16_t)h);
+    }
+    if (fz >= 0) {
+        int32_t coef = zeta + nu + fgc_rshift_product_avr(fgc_mul16_avr(-zeta, z), fz);
+        return fgc_sat16_avr(fgc_rshift_product_avr(fgc_mul16_avr(z, h), fz)
+                             + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
+    } else {
+        int32_t zi = z * ((int32_t)1 << -fz);
+        int32_t coef = zeta + nu - fgc_mul32x16_avr(zi, zeta);
+        return fgc_sat16_avr(fgc_mul32x16_avr(zi, h) + fgc_rshift32(fgc_mul32x16_avr(coef, c), sc));
+    }
+}
+
+/* §3.6 FastRNN: alpha, beta, c and h are int16 values. */
+FGC_INLINE int32_t fgc_fastrnn_blend_q15_el(int32_t c, int fc, int32_t alpha, int32_t beta, int fh, int32_t h)
+{
+    return fgc_sat16_avr(fgc_rshift_product_avr(fgc_mul16_avr(beta, h), 14)
+                         + fgc_rshift_product_avr(fgc_mul16_avr(alpha, c), 14 + fc - fh));
+}
+
+#endif /* FGC_Q15_AVR_ELEMENTS_H */

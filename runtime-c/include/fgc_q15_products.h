@@ -1,0 +1,441 @@
+/*
+ * fgc runtime, part of fgc_q15_inline.h (include that, not this): §3.2's matrix-vector products,
+ * one row at a time and whole (AVR has its own, in fgc_q15_avr.h).
+ */
+#ifndef FGC_Q15_PRODUCTS_H
+#define FGC_Q15_PRODUCTS_H
+
+#ifndef FGC_Q15_INLINE_H
+#error "include fgc_q15_inline.h"
+#endif
+
+#if !defined(__AVR__) /* AVR: fgc_q15_avr.h (8x16-bit products, constants in program memory) */
+
+/* ----------------------------------------------------------------------- §3.2 one row's product */
+
+#if defined(__ARM_FEATURE_DSP)
+/* Thumb-2 DSP forms GCC does not find by itself (it rotates or masks in separate instructions). */
+
+/* bytes 1 and 3 of w, sign-extended into the two halfwords */
+FGC_INLINE int32_t fgc_sxtb16_ror8(int32_t w)
+{
+    int32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(w));
+    return r;
+}
+
+/* the bottom halfwords of a and b, a's at the bottom */
+FGC_INLINE int32_t fgc_pack_bottoms(int32_t a, int32_t b)
+{
+    int32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+/* the top halfwords of a and b, a's at the bottom */
+FGC_INLINE int32_t fgc_pack_tops(int32_t a, int32_t b)
+{
+    int32_t r;
+    __asm__("pkhtb %0, %2, %1, asr #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+/* The inputs v[0..3] paired for SMLAD as the weights will be: (v0, v2) and (v1, v3). */
+FGC_INLINE void fgc_pair4_q15(const int16_t *v, int32_t *v02, int32_t *v13)
+{
+    int32_t v01, v23;
+    memcpy(&v01, v, 4);
+    memcpy(&v23, v + 2, 4);
+    *v02 = fgc_pack_bottoms(v01, v23);
+    *v13 = fgc_pack_tops(v01, v23);
+}
+
+#endif
+
+/*
+ * Rows of int8 weights (fgc_w8_t, fgc_q15.h). Where they are stored biased (FGC_W8_BIASED: b = w +
+ * 128 in a uint8_t, so that Thumb-1 loads them with LDRB and an immediate offset; it has LDRSB only
+ * with a register offset), sum_c w[c] * v[c] = sum_c b[c] * v[c] - 128 * sum_c v[c]: a row's
+ * accumulator starts at -128 * sum_c v[c], computed once per product. Sums run modulo 2^32
+ * (uint32_t): partial sums of b * v may leave int32, the final value is exact because the true sum
+ * fits int32 (§3.2's bound).
+ *
+ * The biased start also holds rshift's rounding constant 2^(s-1) for 1 <= s <= 15, so the end of a
+ * row is one arithmetic shift: §3.2's bound sum_c |w[c]| * 2^15 < 2^31 makes |sum| <= 2^31 - 2^15
+ * (a multiple of 2^15), so sum + 2^(s-1) still fits int32 and rshift(sum, s) = (sum + 2^(s-1)) >> s.
+ */
+#if defined(FGC_W8_BIASED)
+#define FGC_ROUND_IN_START(s) ((s) >= 1 && (s) <= 15)
+#else
+#define FGC_ROUND_IN_START(s) 0
+#endif
+
+FGC_INLINE uint32_t fgc_row_start_q7(const int16_t *v, uint32_t cols, int s)
+{
+    uint32_t start = FGC_ROUND_IN_START(s) ? (uint32_t)1 << (s - 1) : 0u;
+#if defined(FGC_W8_BIASED)
+    uint32_t sum = 0;
+    uint32_t c;
+    /* unrolled as far as the rows' loops are, so GCC loads each input once for both */
+#if defined(__GNUC__)
+#pragma GCC unroll 32
+#endif
+    for (c = 0; c < cols; c++) {
+        sum += (uint32_t)(int32_t)v[c];
+    }
+    start -= sum << 7;
+#else
+    (void)v;
+    (void)cols;
+#endif
+    return start;
+}
+
+/* rshift(sum, s) of a row whose accumulator began at fgc_row_start_q7 (the conversion to int32_t
+ * is modulo 2^32 in GCC, and the value fits) */
+FGC_INLINE int32_t fgc_row_end_q7(uint32_t acc, int s)
+{
+    if (FGC_ROUND_IN_START(s)) {
+        return (int32_t)acc >> s;
+    }
+    return fgc_rshift32((int32_t)acc, s);
+}
+
+#if defined(FGC_SMLAD_Q7)
+/* acc + m[0..3] . v[0..3] with two SMLADs: SXTB16 sign-extends weight bytes 0 and 2 (and bytes 1
+ * and 3) into halfword pairs, against the inputs paired by fgc_pair4_q15. The weights are one
+ * memcpy load because rows need not be word-aligned (these cores allow unaligned LDR). */
+FGC_INLINE uint32_t fgc_dot4_q7_q15(const fgc_w8_t *m, int32_t v02, int32_t v13, uint32_t acc)
+{
+    int32_t w;
+    memcpy(&w, m, 4);
+    acc = (uint32_t)__smlad(__sxtb16(w), v02, (int32_t)acc);
+    return (uint32_t)__smlad(fgc_sxtb16_ror8(w), v13, (int32_t)acc);
+}
+#endif
+
+/* acc + sum_c m[c] * v[c] (modulo 2^32) */
+FGC_INLINE uint32_t fgc_dot_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t cols, uint32_t acc)
+{
+    uint32_t c = 0;
+#if defined(FGC_SMLAD_Q7)
+    /* Unrolled (a loop would cost half as much again as a chunk). A short row in a loop over the
+     * rows of a product has the same input pairs in every row, so GCC pairs them once. */
+#if defined(__GNUC__)
+#pragma GCC unroll 4
+#endif
+    for (; c + 4 <= cols; c += 4) {
+        int32_t v02, v13;
+        fgc_pair4_q15(v + c, &v02, &v13);
+        acc = fgc_dot4_q7_q15(m + c, v02, v13, acc);
+    }
+#else
+    /* four products (each below 2^23 in magnitude) fit int */
+    for (; c + 4 <= cols; c += 4) {
+        acc += (uint32_t)(m[c] * v[c] + m[c + 1] * v[c + 1] + m[c + 2] * v[c + 2] + m[c + 3] * v[c + 3]);
+    }
+#endif
+    for (; c < cols; c++) {
+        acc += (uint32_t)(m[c] * v[c]);
+    }
+    return acc;
+}
+
+/* sum_c m[c] * v[c] with int16 weights in int64 (each product fits int32, |m * v| <= 2^30). */
+FGC_INLINE int64_t fgc_dot_q15_q15(const int16_t *m, const int16_t *v, uint32_t cols)
+{
+    int64_t acc = 0;
+    uint32_t c = 0;
+#if defined(__ARM_FEATURE_DSP)
+    /* SMLALD adds both products of a halfword pair to a 64-bit accumulator; unrolled, as the loop
+     * would cost twice as much as the pair */
+#if defined(__GNUC__)
+#pragma GCC unroll 16
+#endif
+    for (; c + 2 <= cols; c += 2) {
+        uint32_t m01, v01;
+        memcpy(&m01, m + c, 4);
+        memcpy(&v01, v + c, 4);
+        acc = __smlald((int32_t)m01, (int32_t)v01, acc);
+    }
+#endif
+    /* unrolled by four, as the int8 loop is by hand: the loop's own instructions cost as much as a
+     * multiply-add */
+#if defined(__GNUC__)
+#pragma GCC unroll 4
+#endif
+    for (; c < cols; c++) {
+        acc += (int32_t)m[c] * v[c];
+    }
+    return acc;
+}
+
+/* Whether rshift(m . v, s) fits int32 for any int16 values: -cols * 2^30 < m . v <= cols * 2^30,
+ * and for cols < 2^(s+1) the rounded value is within cols * 2^(30-s) < 2^31. With constant cols and
+ * s the saturation and most of the 64-bit arithmetic then go. */
+FGC_INLINE int fgc_fits32_q15(uint32_t cols, int s)
+{
+    return s <= 30 && cols < (2u << s);
+}
+
+/* §3.2, one row: rshift(m . v, s) (int8 weights; fits int32) */
+FGC_INLINE int32_t fgc_matvec_q7_q15_row(const fgc_w8_t *m, const int16_t *v, uint32_t cols, int s)
+{
+    return fgc_row_end_q7(fgc_dot_q7_q15(m, v, cols, fgc_row_start_q7(v, cols, s)), s);
+}
+
+/* sat32(y + rshift(m . v, s)) */
+FGC_INLINE int32_t fgc_matvec_acc_q7_q15_row(int32_t y, const fgc_w8_t *m, const int16_t *v, uint32_t cols, int s)
+{
+    return fgc_add_sat32(y, fgc_matvec_q7_q15_row(m, v, cols, s));
+}
+
+/* sat32(rshift(m . v, s)) (int16 weights) */
+FGC_INLINE int32_t fgc_matvec_q15_q15_row(const int16_t *m, const int16_t *v, uint32_t cols, int s)
+{
+    int64_t r = fgc_rshift64(fgc_dot_q15_q15(m, v, cols), s);
+    return fgc_fits32_q15(cols, s) ? (int32_t)r : fgc_sat32(r);
+}
+
+/* sat32(y + rshift(m . v, s)), the exact sum before one saturation */
+FGC_INLINE int32_t fgc_matvec_acc_q15_q15_row(int32_t y, const int16_t *m, const int16_t *v, uint32_t cols, int s)
+{
+    int64_t r = fgc_rshift64(fgc_dot_q15_q15(m, v, cols), s);
+    return fgc_fits32_q15(cols, s) ? fgc_add_sat32(y, (int32_t)r) : fgc_sat32((int64_t)y + r);
+}
+
+/* ---------------------------------------------------------------------- §3.2 whole products */
+
+/*
+ * y[r] = rshift(m[r] . v, s), or with acc y[r] = sat32(y[r] + rshift(m[r] . v, s)), for every row.
+ * Short rows go one by one: their inputs (paired, with SMLAD) stay in registers for all rows.
+ * Long rows would load (and pair) every input again for every row, so up to five rows walk the
+ * input together: one load of each input value, or of each pair, for all of them.
+ */
+
+/* a short row keeps its inputs in registers (two chunks of paired inputs with SMLAD) */
+FGC_INLINE int fgc_long_row(uint32_t cols)
+{
+#if defined(FGC_W8_BIASED)
+    (void)cols;
+    return 1;
+#elif defined(FGC_SMLAD_Q7)
+    return cols >= 12;
+#else
+    return cols >= 8;
+#endif
+}
+
+/* How many long rows walk the input together: up to the five sums fgc_rows_q7_q15 holds. With
+ * SMLAD, five rows' weights are more than the registers hold next to the paired inputs, so GCC
+ * spills; three do not, and a product of up to five rows still goes in one block (measured).
+ * Biased weights are for Thumb-1, which reaches a weight only by an immediate offset of 0 to 31
+ * bytes from a register and has eight low registers: four short rows (one pointer reaches all of
+ * their weights of a column) or two rows of up to 32 columns go together, one row otherwise. A
+ * column's input then costs one load for all of them, every weight an LDRB, a MULS and an ADDS
+ * (measured on USPS: five short rows or three long ones spill). */
+FGC_INLINE uint32_t fgc_rows_together(uint32_t rows, uint32_t cols)
+{
+#if defined(FGC_W8_BIASED)
+    (void)rows;
+    return cols <= 6 ? 4 : (cols <= 32 ? 2 : 1);
+#elif defined(FGC_SMLAD_Q7)
+    (void)cols;
+    return rows > 5 ? 3 : 5;
+#else
+    (void)rows;
+    (void)cols;
+    return 5;
+#endif
+}
+
+/* Row k of a product: into y[k] (acc: 0 store, 1 add saturating, 2 add where no saturation can
+ * act, fgc_sum_fits32), or, where y16 is not null, narrowed into y16[k] (§3.3) for a product whose
+ * int32 result only gets narrowed. */
+FGC_INLINE void fgc_store_q7_q15(int32_t *y, int16_t *y16, uint32_t k, uint32_t dot, int s, int acc)
+{
+    int32_t r = fgc_row_end_q7(dot, s);
+    if (y16 != 0) {
+        y16[k] = (int16_t)fgc_narrow_q15_el(r);
+        return;
+    }
+    y[k] = acc == 0 ? r : (acc == 2 ? y[k] + r : fgc_add_sat32(y[k], r));
+}
+
+/* Whether rshift(a, s1) + rshift(b, s2) fits int32 for any two int8-weight sums: §3.2's bound makes
+ * |a|, |b| <= 2^31 - 2^15, so for shifts of at least 1 each term is at most 2^30 - 2^14 + 1. */
+FGC_INLINE int fgc_sum_fits32(int s1, int s2)
+{
+    return s1 >= 1 && s2 >= 1;
+}
+
+/* n rows (1 to 5) at once from row r0, column by column (chunk by chunk with SMLAD); every sum
+ * begins at start (fgc_row_start_q7) */
+FGC_INLINE void fgc_rows_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t n, uint32_t cols, int s, int acc,
+                                uint32_t start, int32_t *y, int16_t *y16, uint32_t r0)
+{
+    uint32_t d0 = start, d1 = start, d2 = start, d3 = start, d4 = start;
+    uint32_t c;
+#if defined(FGC_SMLAD_Q7)
+    uint32_t chunks = cols - cols % 4; /* the columns SMLAD takes, four at a time */
+    for (c = 0; c < chunks; c += 4) {
+        int32_t v02, v13;
+        fgc_pair4_q15(v + c, &v02, &v13);
+        d0 = fgc_dot4_q7_q15(m + c, v02, v13, d0);
+        d1 = n > 1 ? fgc_dot4_q7_q15(m + cols + c, v02, v13, d1) : 0;
+        d2 = n > 2 ? fgc_dot4_q7_q15(m + 2 * cols + c, v02, v13, d2) : 0;
+        d3 = n > 3 ? fgc_dot4_q7_q15(m + 3 * cols + c, v02, v13, d3) : 0;
+        d4 = n > 4 ? fgc_dot4_q7_q15(m + 4 * cols + c, v02, v13, d4) : 0;
+    }
+#else
+    uint32_t chunks = 0;
+#endif
+#if defined(FGC_THUMB1_ASM)
+    /* four short rows (one pointer reaches their weights, n * cols <= 32): a column is one LDRB,
+     * MULS and ADDS per row; GCC interleaves the rows with moves between high and low registers
+     * otherwise (measured: 84 instructions for 4 x 5, GCC 89) */
+    if (n == 4 && __builtin_constant_p(cols) && cols <= 8) {
+#pragma GCC unroll 8
+        for (c = 0; c < cols; c++) {
+            uint32_t t;
+            int32_t x = v[c];
+            __asm__(".syntax unified\n\t"
+                    "ldrb %[t], [%[m], %[o0]]\n\t"
+                    "muls %[t], %[x]\n\t"
+                    "adds %[d0], %[d0], %[t]\n\t"
+                    "ldrb %[t], [%[m], %[o1]]\n\t"
+                    "muls %[t], %[x]\n\t"
+                    "adds %[d1], %[d1], %[t]\n\t"
+                    "ldrb %[t], [%[m], %[o2]]\n\t"
+                    "muls %[t], %[x]\n\t"
+                    "adds %[d2], %[d2], %[t]\n\t"
+                    "ldrb %[t], [%[m], %[o3]]\n\t"
+                    "muls %[t], %[x]\n\t"
+                    "adds %[d3], %[d3], %[t]\n\t"
+                    ".syntax divided"
+                    : [d0] "+l"(d0), [d1] "+l"(d1), [d2] "+l"(d2), [d3] "+l"(d3), [t] "=&l"(t)
+                    : [m] "l"(m), [x] "l"(x), [o0] "I"(c), [o1] "I"(cols + c), [o2] "I"(2 * cols + c),
+                      [o3] "I"(3 * cols + c), "m"(*(const fgc_w8_t(*)[32])m)
+                    : "cc");
+        }
+        chunks = cols;
+    }
+#endif
+#if defined(FGC_W8_BIASED) && defined(__GNUC__)
+#pragma GCC unroll 32
+#endif
+    for (c = chunks; c < cols; c++) {
+        int32_t x = v[c];
+        d0 += (uint32_t)(m[c] * x);
+        d1 += n > 1 ? (uint32_t)(m[cols + c] * x) : 0u;
+        d2 += n > 2 ? (uint32_t)(m[2 * cols + c] * x) : 0u;
+        d3 += n > 3 ? (uint32_t)(m[3 * cols + c] * x) : 0u;
+        d4 += n > 4 ? (uint32_t)(m[4 * cols + c] * x) : 0u;
+    }
+    fgc_store_q7_q15(y, y16, r0, d0, s, acc);
+    if (n > 1) {
+        fgc_store_q7_q15(y, y16, r0 + 1, d1, s, acc);
+    }
+    if (n > 2) {
+        fgc_store_q7_q15(y, y16, r0 + 2, d2, s, acc);
+    }
+    if (n > 3) {
+        fgc_store_q7_q15(y, y16, r0 + 3, d3, s, acc);
+    }
+    if (n > 4) {
+        fgc_store_q7_q15(y, y16, r0 + 4, d4, s, acc);
+    }
+}
+
+/* every row of a product into y or, narrowed, into y16 (fgc_store_q7_q15) */
+FGC_INLINE void fgc_product_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
+                                   int acc, int32_t *y, int16_t *y16)
+{
+    uint32_t start = fgc_row_start_q7(v, cols, s);
+    uint32_t r;
+    if (fgc_long_row(cols)) {
+        uint32_t n = fgc_rows_together(rows, cols);
+        uint32_t whole = rows - rows % n;
+        for (r = 0; r < whole; r += n) {
+            fgc_rows_q7_q15(m + r * cols, v, n, cols, s, acc, start, y, y16, r);
+        }
+        if (rows > whole) {
+            fgc_rows_q7_q15(m + whole * cols, v, rows - whole, cols, s, acc, start, y, y16, whole);
+        }
+        return;
+    }
+    for (r = 0; r < rows; r++) {
+        fgc_store_q7_q15(y, y16, r, fgc_dot_q7_q15(m + r * cols, v, cols, start), s, acc);
+    }
+}
+
+FGC_INLINE void fgc_matvec_q7_q15_inl(const fgc_w8_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
+                                      int acc, int32_t *y)
+{
+    fgc_product_q7_q15(m, v, rows, cols, s, acc, y, (int16_t *)0);
+}
+
+/* §3.2 then §3.3: y[r] = sat16(rshift(m[r] . v, s)), for a product whose int32 result only gets
+ * narrowed (a low-rank product's first factor) */
+FGC_INLINE void fgc_matvec_narrow_q7_q15_inl(const fgc_w8_t *m, const int16_t *v, uint32_t rows, uint32_t cols,
+                                             int s, int16_t *y)
+{
+    fgc_product_q7_q15(m, v, rows, cols, s, 0, (int32_t *)0, y);
+}
+
+/* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)), i.e. the first product then the second
+ * accumulated (§3.7's pre-activation): one pass over the rows where rows go one by one. */
+FGC_INLINE void fgc_matvec2_q7_q15_inl(const fgc_w8_t *m1, const int16_t *v1, uint32_t cols1, int s1,
+                                       const fgc_w8_t *m2, const int16_t *v2, uint32_t cols2, int s2,
+                                       uint32_t rows, int32_t *y)
+{
+    uint32_t start1, start2, r;
+    if (fgc_long_row(cols1) || fgc_long_row(cols2)) {
+        fgc_matvec_q7_q15_inl(m1, v1, rows, cols1, s1, 0, y);
+        fgc_matvec_q7_q15_inl(m2, v2, rows, cols2, s2, fgc_sum_fits32(s1, s2) ? 2 : 1, y);
+        return;
+    }
+    start1 = fgc_row_start_q7(v1, cols1, s1);
+    start2 = fgc_row_start_q7(v2, cols2, s2);
+    for (r = 0; r < rows; r++) {
+        y[r] = fgc_row_end_q7(fgc_dot_q7_q15(m1 + r * cols1, v1, cols1, start1), s1);
+        fgc_store_q7_q15(y, (int16_t *)0, r, fgc_dot_q7_q15(m2 + r * cols2, v2, cols2, start2), s2,
+                         fgc_sum_fits32(s1, s2) ? 2 : 1);
+    }
+}
+
+/* The same with int16 weights, row by row (an int64 sum per row). */
+FGC_INLINE void fgc_matvec_q15_q15_inl(const int16_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
+                                       int acc, int32_t *y)
+{
+    uint32_t r;
+    for (r = 0; r < rows; r++) {
+        y[r] = acc ? fgc_matvec_acc_q15_q15_row(y[r], m + r * cols, v, cols, s)
+                   : fgc_matvec_q15_q15_row(m + r * cols, v, cols, s);
+    }
+}
+
+/* §3.2 then §3.3 with int16 weights: y[r] = sat16(sat32(rshift(m[r] . v, s))) */
+FGC_INLINE void fgc_matvec_narrow_q15_q15_inl(const int16_t *m, const int16_t *v, uint32_t rows, uint32_t cols,
+                                              int s, int16_t *y)
+{
+    uint32_t r;
+    for (r = 0; r < rows; r++) {
+        y[r] = (int16_t)fgc_narrow_q15_el(fgc_matvec_q15_q15_row(m + r * cols, v, cols, s));
+    }
+}
+
+FGC_INLINE void fgc_matvec2_q15_q15_inl(const int16_t *m1, const int16_t *v1, uint32_t cols1, int s1,
+                                        const int16_t *m2, const int16_t *v2, uint32_t cols2, int s2,
+                                        uint32_t rows, int32_t *y)
+{
+    uint32_t r;
+    for (r = 0; r < rows; r++) {
+        y[r] = fgc_matvec_acc_q15_q15_row(fgc_matvec_q15_q15_row(m1 + r * cols1, v1, cols1, s1), m2 + r * cols2,
+                                          v2, cols2, s2);
+    }
+}
+
+#endif /* !__AVR__ */
+
+#endif /* FGC_Q15_PRODUCTS_H */
