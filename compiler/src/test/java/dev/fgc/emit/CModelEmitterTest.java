@@ -15,6 +15,7 @@ import dev.fgc.pack.Layout;
 import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.reference.FloatReference;
+import dev.fgc.testing.ClassifyProgram;
 import dev.fgc.testing.HostC;
 import dev.fgc.testing.RandomModels;
 import dev.fgc.testing.Repo;
@@ -34,44 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sanitizers, run over examples, and compared with the float reference.
  */
 class CModelEmitterTest {
-    private static final String HARNESS = """
-            #include <stdio.h>
-            #include <stdint.h>
-            #include <string.h>
-            #include "%1$s_model.h"
-
-            static uint32_t bits(float f) { uint32_t u; memcpy(&u, &f, sizeof u); return u; }
-
-            int main(int argc, char **argv)
-            {
-                float x[%2$s_FEATURES];
-                float scores[%2$s_NUM_CLASSES];
-                %1$s_state_t state;
-                unsigned c;
-                FILE *in;
-                if (argc != 2 || (in = fopen(argv[1], "rb")) == NULL) {
-                    return 3;
-                }
-                while (fread(x, sizeof x[0], %2$s_FEATURES, in) == %2$s_FEATURES) {
-                    unsigned cls = %1$s_classify(x, scores);
-                    printf("%%u", cls);
-                    for (c = 0; c < %2$s_NUM_CLASSES; c++) {
-                        printf(" %%08lx", (unsigned long)bits(scores[c]));
-                    }
-                    printf("\\n");
-                }
-                fclose(in);
-                %1$s_init(&state);
-                for (c = 0; c < %2$s_TIMESTEPS; c++) {
-                    if (%1$s_step(&state, x) != 0) {
-                        return 4;
-                    }
-                }
-                printf("extra step %%d\\n", %1$s_step(&state, x));
-                return 0;
-            }
-            """;
-
     @TempDir
     Path tmp;
 
@@ -131,26 +94,24 @@ class CModelEmitterTest {
         GeneratedFiles files = new CModelEmitter(model, p).emitFloat(packing);
         assertEquals(layout == Layout.Policy.SPARSE, files.asMap().containsKey("fgc_sparse.h"), "sparse runtime");
         files
-                .add("main.c", String.format(HARNESS, p.lower(), p.upper()))
+                .add("main.c", ClassifyProgram.source(p, false))
                 .writeTo(dir);
         Path exe = HostC.build(dir, "model");
         double[][] rows = new double[data.size()][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = data.features(i);
         }
-        String[] lines = HostC.run(exe, HostC.float32(rows)).split("\n");
-        assertEquals(data.size() + 1, lines.length);
-        assertEquals("extra step -1", lines[data.size()], "a step past the last timestep is refused");
+        List<ClassifyProgram.Line> lines = ClassifyProgram.parse(HostC.run(exe, HostC.float32(rows)), data.size());
         FloatReference ref = new FloatReference(model);
         for (int i = 0; i < data.size(); i++) {
             double[] expected = ref.scores(rows[i]);
-            String[] f = lines[i].split(" ");
+            ClassifyProgram.Line line = lines.get(i);
             for (int c = 0; c < expected.length; c++) {
-                float device = Float.intBitsToFloat((int) Long.parseLong(f[c + 1], 16));
+                float device = Float.intBitsToFloat(line.bits()[c]);
                 assertEquals(expected[c], device, 1e-4 * Math.max(1, Math.abs(expected[c])),
                         model.name() + " sample " + i + " class " + c);
             }
-            assertEquals(FloatReference.argmax(expected), Integer.parseInt(f[0]), "sample " + i);
+            assertEquals(FloatReference.argmax(expected), line.predicted(), "sample " + i);
         }
     }
 }

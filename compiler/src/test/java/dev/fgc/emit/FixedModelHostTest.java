@@ -16,6 +16,7 @@ import dev.fgc.quantize.CompiledModel;
 import dev.fgc.quantize.Precision;
 import dev.fgc.quantize.PrecisionPlanner;
 import dev.fgc.reference.FixedReference;
+import dev.fgc.testing.ClassifyProgram;
 import dev.fgc.testing.HostC;
 import dev.fgc.testing.RandomModels;
 import dev.fgc.testing.Repo;
@@ -38,33 +39,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * widths, calibrated and with the conservative bound.
  */
 class FixedModelHostTest {
-    private static final String HARNESS = """
-            #include <stdio.h>
-            #include <stdint.h>
-            #include "%1$s_model.h"
-
-            int main(int argc, char **argv)
-            {
-                int16_t x[%2$s_FEATURES];
-                int32_t scores[%2$s_NUM_CLASSES];
-                unsigned c;
-                FILE *in;
-                if (argc != 2 || (in = fopen(argv[1], "rb")) == NULL) {
-                    return 3;
-                }
-                while (fread(x, sizeof x[0], %2$s_FEATURES, in) == %2$s_FEATURES) {
-                    unsigned cls = %1$s_classify(x, scores);
-                    printf("%%u", cls);
-                    for (c = 0; c < %2$s_NUM_CLASSES; c++) {
-                        printf(" %%ld", (long)scores[c]);
-                    }
-                    printf("\\n");
-                }
-                fclose(in);
-                return 0;
-            }
-            """;
-
     @TempDir
     Path tmp;
 
@@ -137,7 +111,7 @@ class FixedModelHostTest {
         CPrefix p = new CPrefix("m");
         Path dir = tmp.resolve("build-" + layout);
         new CModelEmitter(compiled.model(), p).emit(compiled, Packing.of(compiled, layout))
-                .add("main.c", String.format(HARNESS, p.lower(), p.upper()))
+                .add("main.c", ClassifyProgram.source(p, true))
                 .writeTo(dir);
         Path exe = HostC.build(dir, "model");
         FixedReference ref = new FixedReference(compiled.plan().orElseThrow());
@@ -150,17 +124,11 @@ class FixedModelHostTest {
                 in.putShort((short) v);
             }
         }
-        String[] lines = HostC.run(exe, in.array()).split("\n");
-        assertEquals(data.size(), lines.length);
+        List<ClassifyProgram.Line> lines = ClassifyProgram.parse(HostC.run(exe, in.array()), data.size());
         for (int i = 0; i < data.size(); i++) {
             int[] expected = ref.scores(q[i]);
-            String[] f = lines[i].split(" ");
-            int[] device = new int[expected.length];
-            for (int c = 0; c < device.length; c++) {
-                device[c] = Integer.parseInt(f[c + 1]);
-            }
-            assertArrayEquals(expected, device, "sample " + i);
-            assertEquals(FixedReference.argmax(expected), Integer.parseInt(f[0]), "class of sample " + i);
+            assertArrayEquals(expected, lines.get(i).bits(), "sample " + i);
+            assertEquals(FixedReference.argmax(expected), lines.get(i).predicted(), "class of sample " + i);
         }
     }
 }
