@@ -217,30 +217,35 @@ FGC_INLINE int32_t fgc_add_sat32_avr(int32_t a, int32_t b)
     return overflow ? (b >> 31) ^ INT32_MAX : a;
 }
 
-/* §3.3 bias: sat16(a + b) for any int32 a and int16 b. The 32-bit sum's overflow flag gives the
- * exact sign where it wraps (then it saturates); otherwise it is in range when its top two bytes
- * both equal the sign byte of its low two. The result is an int16 value, so that code using it
- * stays 16-bit. */
+/* §3.3's sum of the int32 in P0-P3 and the int16 in B0:B1 (sign-extended through T), in place. The
+ * 32-bit sum's overflow flag gives the exact sign where it wraps: then P3 is complemented to that
+ * sign and the code jumps to SAT (saturated). Otherwise the sum is in range when its top two bytes
+ * both equal the sign byte of its low two; the caller branches on the comparison's Z flag. */
+#define FGC_ADD16_CHECK_AVR(P0, P1, P2, P3, B0, B1, T, SAT)                      \
+    "mov " T ", " B1 "\n\t"                                                        \
+    "lsl " T "\n\t"                                                                \
+    "sbc " T ", " T "\n\t"                                                         \
+    "add " P0 ", " B0 "\n\t"                                                       \
+    "adc " P1 ", " B1 "\n\t"                                                       \
+    "adc " P2 ", " T "\n\t"                                                        \
+    "adc " P3 ", " T "\n\t"                                                        \
+    "brvc 1f\n\t"                                                                  \
+    "com " P3 "\n\t" /* wrapped: the true sign is the opposite of the top bit */   \
+    "rjmp " SAT "\n"                                                               \
+    "1:\n\t"                                                                       \
+    "mov " T ", " P1 "\n\t"                                                        \
+    "lsl " T "\n\t"                                                                \
+    "sbc " T ", " T "\n\t"                                                         \
+    "cp " P2 ", " T "\n\t"                                                         \
+    "cpc " P3 ", " T "\n\t"
+
+/* §3.3 bias: sat16(a + b) for any int32 a and int16 b. The result is an int16 value, so that code
+ * using it stays 16-bit. */
 FGC_INLINE int16_t fgc_bias_q15_avr(int32_t a, int32_t b)
 {
     int16_t c = (int16_t)b;
     uint8_t t;
-    __asm__("mov %[t], %B[c]\n\t"
-            "lsl %[t]\n\t"
-            "sbc %[t], %[t]\n\t"
-            "add %A[a], %A[c]\n\t"
-            "adc %B[a], %B[c]\n\t"
-            "adc %C[a], %[t]\n\t"
-            "adc %D[a], %[t]\n\t"
-            "brvc 1f\n\t"
-            "com %D[a]\n\t" /* wrapped: the true sign is the opposite of the top bit */
-            "rjmp 2f\n"
-            "1:\n\t"
-            "mov %[t], %B[a]\n\t"
-            "lsl %[t]\n\t"
-            "sbc %[t], %[t]\n\t"
-            "cp %C[a], %[t]\n\t"
-            "cpc %D[a], %[t]\n\t"
+    __asm__(FGC_ADD16_CHECK_AVR("%A[a]", "%B[a]", "%C[a]", "%D[a]", "%A[c]", "%B[c]", "%[t]", "2f")
             "breq 4f\n"
             "2:\n\t"
             "sbrc %D[a], 7\n\t"

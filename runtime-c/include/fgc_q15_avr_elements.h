@@ -193,32 +193,18 @@ FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int32_t zeta, 
 /*
  * tanh(sat16(p + b), 13 - L) as Q14 (§3.3, §3.4) into R0:R1 (upper registers), for p in P0-P3
  * (upper registers, changed) and the bias b read from program memory at Z, after which SAVE_Z
- * keeps Z; L a constant from 1 to 8 and LIM = 2^(8 - L). A saturated sum is 32767 or -32768, whose
- * |x| in Q13 is past 2^16 for every such L, so it goes straight to +-16384; so does any
- * |s| >= 2^(16-L), which is |s|'s high byte >= LIM. Otherwise u = |s| << L is interpolated as
- * fgc_tanh_q14_el does (the table is the operand %[tab]). With SIG 1 the result is sigmoid's
- * (16385 + tanh) >> 1 instead (x is then in Q(f + 1)). D0 and D1 are scratch.
+ * keeps Z (the sum and its saturation are FGC_ADD16_CHECK_AVR's); L a constant from 1 to 8 and
+ * LIM = 2^(8 - L). A saturated sum is 32767 or -32768, whose |x| in Q13 is past 2^16 for every such L,
+ * so it goes straight to +-16384; so does any |s| >= 2^(16-L), which is |s|'s high byte >= LIM.
+ * Otherwise u = |s| << L is interpolated as fgc_tanh_q14_el does (the table is the operand
+ * %[tab]). With SIG 1 the result is sigmoid's (16385 + tanh) >> 1 instead (x is then in Q(f + 1)).
+ * D0 and D1 are scratch.
  */
 #define FGC_BIAS_TANH_AVR(P0, P1, P2, P3, R0, R1, D0, D1, SAVE_Z, L, LIM, SIG) \
     "lpm " D0 ", Z+\n\t"                                                         \
     "lpm " D1 ", Z+\n\t"                                                         \
     SAVE_Z                                                                       \
-    "mov r30, " D1 "\n\t"                                                        \
-    "lsl r30\n\t"                                                                \
-    "sbc r30, r30\n\t"                                                           \
-    "add " P0 ", " D0 "\n\t"                                                     \
-    "adc " P1 ", " D1 "\n\t"                                                     \
-    "adc " P2 ", r30\n\t"                                                        \
-    "adc " P3 ", r30\n\t"                                                        \
-    "brvc 1f\n\t"                                                                \
-    "com " P3 "\n\t" /* wrapped: the true sign is the opposite of the top bit */ \
-    "rjmp 6f\n"                                                                  \
-    "1:\n\t"                                                                     \
-    "mov r30, " P1 "\n\t"                                                        \
-    "lsl r30\n\t"                                                                \
-    "sbc r30, r30\n\t"                                                           \
-    "cp " P2 ", r30\n\t"                                                         \
-    "cpc " P3 ", r30\n\t"                                                        \
+    FGC_ADD16_CHECK_AVR(P0, P1, P2, P3, D0, D1, "r30", "6f")                     \
     "brne 6f\n\t"                                                                \
     "mov " P3 ", " P1 "\n\t" /* the sign in the top byte, |s| in the low two */  \
     "sbrs " P1 ", 7\n\t"                                                         \
