@@ -183,6 +183,24 @@ FGC_INLINE int32_t fgc_fastgrnn_blend_q15_el(int32_t z, int fz, int32_t c, int f
     }
 }
 
+/* The same for a gate bounded by 1 (|z| <= 2^fz: every gate but relu), where both rshifts can be
+ * (a + 2^(s-1)) >> s with the constant added by the multiply (MLA; two instructions fewer on
+ * Thumb-2): |z * h| <= 2^30, and coef in [0, 3 * 2^14] gives -3 * 2^29 <= coef * c <= 3 * 2^29 -
+ * 3 * 2^14, so neither sum leaves int32. */
+FGC_INLINE int32_t fgc_fastgrnn_blend_bounded_q15_el(int32_t z, int fz, int32_t c, int fc, int32_t zeta,
+                                                     int32_t nu, int fh, int32_t h)
+{
+    int sc = 14 + fc - fh;
+    if (fz >= 1 && fz <= 15 && sc >= 1 && sc <= 30 && zeta >= 0 && zeta <= 16384 && nu >= 0 && nu <= 16384) {
+        int32_t coef = ((zeta + nu) * ((int32_t)1 << fz) + ((int32_t)1 << (fz - 1)) - fgc_factor(zeta) * z) >> fz;
+        return fgc_sat16(((z * h + ((int32_t)1 << (fz - 1))) >> fz) + ((coef * c + ((int32_t)1 << (sc - 1))) >> sc));
+    }
+    return fgc_fastgrnn_blend_q15_el(z, fz, c, fc, zeta, nu, fh, h);
+}
+
+#else
+/* AVR's blend (fgc_q15_avr_elements.h) has no faster form for a bounded gate */
+#define fgc_fastgrnn_blend_bounded_q15_el fgc_fastgrnn_blend_q15_el
 #endif
 
 /* The same integers in int64, for any values and formats: |zi| <= 2^31, |coef| <= 2^46 + 2^16,

@@ -60,15 +60,11 @@ FGC_INLINE void fgc_pair4_q15(const int16_t *v, int32_t *v02, int32_t *v13)
  * (uint32_t): partial sums of b * v may leave int32, the final value is exact because the true sum
  * fits int32 (§3.2's bound).
  *
- * The biased start also holds rshift's rounding constant 2^(s-1) for 1 <= s <= 15, so the end of a
- * row is one arithmetic shift: §3.2's bound sum_c |w[c]| * 2^15 < 2^31 makes |sum| <= 2^31 - 2^15
+ * Every row's start (biased or not) also holds rshift's rounding constant 2^(s-1) for 1 <= s <= 15,
+ * so the end of a row is one arithmetic shift: §3.2's bound sum_c |w[c]| * 2^15 < 2^31 makes |sum| <= 2^31 - 2^15
  * (a multiple of 2^15), so sum + 2^(s-1) still fits int32 and rshift(sum, s) = (sum + 2^(s-1)) >> s.
  */
-#if defined(FGC_W8_BIASED)
 #define FGC_ROUND_IN_START(s) ((s) >= 1 && (s) <= 15)
-#else
-#define FGC_ROUND_IN_START(s) 0
-#endif
 
 FGC_INLINE uint32_t fgc_row_start_q7(const int16_t *v, uint32_t cols, int s)
 {
@@ -435,6 +431,79 @@ FGC_INLINE void fgc_matvec2_q15_q15_inl(const int16_t *m1, const int16_t *v1, ui
                                           v2, cols2, s2);
     }
 }
+
+/* ------------------------------------------------------------ §3.2 over compressed rows (sparse) */
+
+/*
+ * The products of fgc_sparse.h (counts[rows], idx[nnz] of uint8_t or, wide, uint16_t, val[nnz]) as
+ * inline functions a generated model calls with its shift, row count and accumulate mode as
+ * constants, so that a row's end is one arithmetic shift and an add (measured on the HAR-shaped
+ * model, M3: the out-of-line kernel's per-row shift and saturation tests cost 30 instructions a row,
+ * as much as seven non-zeros). acc: 0 store, 1 add saturating, 2 add where no saturation can act
+ * (fgc_sum_fits32: y holds an int8-weight product shifted by at least 1, and so does this one).
+ * Generated models call them from a function of their own per product (FGC_PRODUCT_OUT_OF_LINE):
+ * inlined into a step, GCC recomputes the stack address of the input vector at every non-zero.
+ */
+/* one non-zero into an int8-value row's sum (modulo 2^32), the pointers moved past it */
+#define FGC_SP_MAC(sum, val, idx, v, IREAD) \
+    ((sum) += (uint32_t)(FGC_ROM_I8(val) * (v)[IREAD(idx)]), (val)++, (idx)++)
+
+/* int8 values: the int32 sum is exact (§3.2's bound), and begins at the rounding constant. IT is the
+ * index type; the walk is by pointers, so each non-zero is three loads and a multiply-accumulate. */
+#define FGC_SPMV_Q7_INL(NAME, IT, IREAD)                                                                 \
+    FGC_INLINE void NAME(const uint16_t *counts, const IT *idx, const int8_t *val, const int16_t *v,     \
+                         uint32_t rows, int s, int acc, int32_t *y)                                     \
+    {                                                                                                   \
+        uint32_t start = FGC_ROUND_IN_START(s) ? (uint32_t)1 << (s - 1) : 0u;                          \
+        uint32_t r;                                                                                     \
+        for (r = 0; r < rows; r++) {                                                                    \
+            uint32_t n = FGC_ROM_U16(counts + r);                                                       \
+            const int8_t *end = val + n;                                                                \
+            uint32_t sum = start;                                                                       \
+            /* the n % 4 left over first (a jump into three MACs), then four at a time: a row costs    \
+             * no more than that jump beyond its MACs (measured: a remainder loop after the unrolled  \
+             * one cost ten instructions a row) */                                                    \
+            switch (n & 3u) {                                                                           \
+            case 3: FGC_SP_MAC(sum, val, idx, v, IREAD); /* fall through */                            \
+            case 2: FGC_SP_MAC(sum, val, idx, v, IREAD); /* fall through */                            \
+            case 1: FGC_SP_MAC(sum, val, idx, v, IREAD); /* fall through */                            \
+            default: break;                                                                             \
+            }                                                                                           \
+            while (val != end) {                                                                        \
+                FGC_SP_MAC(sum, val, idx, v, IREAD);                                                    \
+                FGC_SP_MAC(sum, val, idx, v, IREAD);                                                    \
+                FGC_SP_MAC(sum, val, idx, v, IREAD);                                                    \
+                FGC_SP_MAC(sum, val, idx, v, IREAD);                                                    \
+            }                                                                                           \
+            fgc_store_q7_q15(y, (int16_t *)0, r, sum, s, acc);                                          \
+        }                                                                                               \
+    }
+
+/* int16 values: the sum in int64, as the dense kernel's (acc 2 is taken as 1) */
+#define FGC_SPMV_Q15_INL(NAME, IT, IREAD)                                                                \
+    FGC_INLINE void NAME(const uint16_t *counts, const IT *idx, const int16_t *val, const int16_t *v,    \
+                         uint32_t rows, int s, int acc, int32_t *y)                                     \
+    {                                                                                                   \
+        uint32_t r;                                                                                     \
+        for (r = 0; r < rows; r++) {                                                                    \
+            const int16_t *end = val + FGC_ROM_U16(counts + r);                                         \
+            int64_t sum = 0;                                                                            \
+            for (; val + 2 <= end; val += 2, idx += 2) {                                                \
+                sum += (int32_t)FGC_ROM_I16(val) * v[IREAD(idx)];                                       \
+                sum += (int32_t)FGC_ROM_I16(val + 1) * v[IREAD(idx + 1)];                               \
+            }                                                                                           \
+            for (; val < end; val++, idx++) {                                                           \
+                sum += (int32_t)FGC_ROM_I16(val) * v[IREAD(idx)];                                       \
+            }                                                                                           \
+            sum = fgc_rshift64(sum, s);                                                                 \
+            y[r] = fgc_sat32(acc ? (int64_t)y[r] + sum : sum);                                          \
+        }                                                                                               \
+    }
+
+FGC_SPMV_Q7_INL(fgc_spmv_q7_q15_i8_inl, uint8_t, FGC_ROM_U8)
+FGC_SPMV_Q7_INL(fgc_spmv_q7_q15_i16_inl, uint16_t, FGC_ROM_U16)
+FGC_SPMV_Q15_INL(fgc_spmv_q15_q15_i8_inl, uint8_t, FGC_ROM_U8)
+FGC_SPMV_Q15_INL(fgc_spmv_q15_q15_i16_inl, uint16_t, FGC_ROM_U16)
 
 #endif /* !__AVR__ */
 

@@ -24,4 +24,14 @@ void fgc_spmv_f32_i8(const uint16_t *counts, const uint8_t *idx, const float *va
 void fgc_spmv_f32_i16(const uint16_t *counts, const uint16_t *idx, const float *val, const float *v,
                       uint16_t rows, int accumulate, float *y);
 
+/* AVR: the fixed-point products as generated models call them (fgc_q15_products.h has inline
+ * versions elsewhere, with a constant shift and accumulate mode: 0 store, 1 add saturating, 2 add
+ * where no saturation can act) */
+#if defined(__AVR__)
+#define fgc_spmv_q7_q15_i8_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q7_q15_i8(c, i, v, x, rows, s, (acc) != 0, y)
+#define fgc_spmv_q7_q15_i16_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q7_q15_i16(c, i, v, x, rows, s, (acc) != 0, y)
+#define fgc_spmv_q15_q15_i8_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q15_q15_i8(c, i, v, x, rows, s, (acc) != 0, y)
+#define fgc_spmv_q15_q15_i16_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q15_q15_i16(c, i, v, x, rows, s, (acc) != 0, y)
+#endif
+
 #endif /* FGC_SPARSE_H */

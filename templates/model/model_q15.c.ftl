@@ -45,7 +45,7 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
         ${op.out}fgc_${op.function}_q15_el(${op.in}, ${op.frac});
 <#break>
 <#case "grnn">
-        state->h[i] = (int16_t)fgc_fastgrnn_blend<#if op.wide>_wide</#if>_q15_el(${op.z}, ${op.zFrac}, ${op.c}, ${op.cFrac}, ${op.zeta}, ${op.nu}, ${op.hFrac}, state->h[i]);
+        state->h[i] = (int16_t)fgc_fastgrnn_blend<#if op.wide>_wide<#elseif op.bounded>_bounded</#if>_q15_el(${op.z}, ${op.zFrac}, ${op.c}, ${op.cFrac}, ${op.zeta}, ${op.nu}, ${op.hFrac}, state->h[i]);
 <#break>
 <#case "rnn">
         state->h[i] = (int16_t)fgc_fastrnn_blend<#if op.wide>_wide</#if>_q15_el(${op.c}, ${op.cFrac}, ${op.alpha}, ${op.beta}, ${op.hFrac}, state->h[i]);
@@ -68,7 +68,7 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 <#elseif st.kind == "grnn_sigmoid_tanh">
     ${prefix}_cell(${st.pre}, state->h);
 <#elseif st.kind == "spmv">
-    fgc_spmv_${st.weights}_q15_i${st.indexBits}(${st.counts}, ${st.idx}, ${st.val}, ${st.in}, ${st.rows}u, ${st.shift}u, ${st.accumulate?then(1, 0)}, ${st.out});
+    ${st.function}(${st.in}, ${st.out});
 <#elseif st.kind == "matvec2">
 <#assign f = st.factors[0]>
 <#assign g = st.factors[1]>
@@ -91,6 +91,16 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 static FGC_ASM_OUT_OF_LINE void ${prefix}_cell(const int32_t *pre, int16_t *h)
 {
     fgc_fastgrnn_sigmoid_tanh_q15_inl(pre, ${st.bg}, ${st.bh}, ${st.frac}, ${st.zeta}, ${st.nu}, ${st.hFrac}, ${st.length}u, h);
+}
+
+</#if>
+</#list>
+<#list step + classifier as st>
+<#if st.kind == "spmv">
+/* a product over compressed rows, in a function of its own (FGC_PRODUCT_OUT_OF_LINE, fgc_q15_products.h) */
+static FGC_PRODUCT_OUT_OF_LINE void ${st.function}(const int16_t *v, int32_t *y)
+{
+    fgc_spmv_${st.weights}_q15_i${st.indexBits}_inl(${st.counts}, ${st.idx}, ${st.val}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
 }
 
 </#if>

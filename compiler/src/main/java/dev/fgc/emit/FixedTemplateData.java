@@ -1,5 +1,6 @@
 package dev.fgc.emit;
 
+import dev.fgc.model.FastGrnnCell;
 import dev.fgc.model.Nonlinearity;
 import dev.fgc.pack.CompressedRows;
 import dev.fgc.pack.Layout;
@@ -244,15 +245,17 @@ final class FixedTemplateData {
 
     private List<Map<String, Object>> render(List<Statement> statements, Set<String> scalars, FixedPlan plan) {
         List<Map<String, Object>> out = new ArrayList<>();
+        Statement previous = null;
         for (Statement st : statements) {
             if (st instanceof Product p) {
-                out.add(product(p));
+                out.add(product(p, previous));
             } else if (st instanceof Normalization n) {
                 out.add(Map.of("kind", "normalize", "in", vector(n.op().in()), "out", vector(n.op().out()), "mean",
                         symbol(n.op().mean()), "invStd", symbol(n.op().invStd()), "shift", n.op().shift()));
             } else if (st instanceof Loop l) {
                 out.add(fastGrnnSigmoidTanh(l, scalars).orElseGet(() -> loop(l, scalars, plan)));
             }
+            previous = st;
         }
         return out;
     }
@@ -306,18 +309,19 @@ final class FixedTemplateData {
         return Optional.of(m);
     }
 
-    private Map<String, Object> product(Product p) {
+    private Map<String, Object> product(Product p, Statement previous) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (sparse(p.first().matrix())) {
             FixedPlan.MatVec v = p.first();
             QTensor t = v.matrix();
             m.put("kind", "spmv");
+            m.put("function", symbol(t) + (v.accumulate() ? "_acc" : "") + "_product");
             m.put("weights", t.format().bits() == 8 ? "q7" : "q15");
             TensorArrays.sparseArguments(m, symbol(t), CompressedRows.of(t.values(), t.rows(), t.cols()), t.cType());
             m.put("in", vector(v.in()));
             m.put("rows", t.rows());
             m.put("shift", v.shift());
-            m.put("accumulate", v.accumulate());
+            m.put("accumulate", !v.accumulate() ? 0 : unsaturatedSum(v, previous) ? 2 : 1);
             m.put("out", vector(v.out()));
             return m;
         }
@@ -333,6 +337,18 @@ final class FixedTemplateData {
         }
         m.put("factors", factors);
         return m;
+    }
+
+    /**
+     * Whether an accumulating int8 product adds onto the fresh result of one int8 product just
+     * before it, both shifted by at least 1: their sum then fits int32 (fgc_sum_fits32 in
+     * fgc_q15_products.h), so the kernel adds without saturating.
+     */
+    private static boolean unsaturatedSum(FixedPlan.MatVec v, Statement previous) {
+        return previous instanceof Product p && p.second() == null && p.narrowTo() == null
+                && !p.first().accumulate() && p.first().out().equals(v.out())
+                && p.first().matrix().format().bits() == 8 && v.matrix().format().bits() == 8
+                && p.first().shift() >= 1 && v.shift() >= 1;
     }
 
     private Map<String, Object> op(Op op, Set<String> scalars, FixedPlan plan) {
@@ -362,6 +378,7 @@ final class FixedTemplateData {
             m.put("nu", g.nu());
             m.put("hFrac", g.hFrac());
             m.put("wide", g.wide());
+            m.put("bounded", boundedGate(plan));
         } else if (op instanceof FixedPlan.RnnBlend r) {
             m.put("kind", "rnn");
             m.put("c", element(r.c(), scalars));
@@ -379,6 +396,11 @@ final class FixedTemplateData {
             throw new IllegalStateException("no template for " + op);
         }
         return m;
+    }
+
+    /** Whether FastGRNN's gate is bounded by 1 (every nonlinearity but relu), as the bounded blend needs. */
+    private static boolean boundedGate(FixedPlan plan) {
+        return plan.model().cell() instanceof FastGrnnCell c && c.gate() != Nonlinearity.RELU;
     }
 
     private String symbol(QTensor t) {
