@@ -1,0 +1,161 @@
+package dev.fgc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fgc.device.DeviceRun;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The int8 products of fgc_q15_products.h as generated models call them (constant shapes and
+ * shifts) against §3.2 computed plainly in int64 on the same core, with random weights over the
+ * whole int8 range and random inputs over the whole int16 range; and, as a microbenchmark, each
+ * product's instructions per multiply-accumulate (QEMU's counter, the call alone).
+ */
+class ArmProductKernelsTest {
+    private static final int ROWS = 32;
+
+    @TempDir
+    Path tmp;
+
+    /** kernel: dense (32 x 32), pair (two 32 x 5, a low-rank model's second factors), sparse (80 x 40, 30 % non-zeros) */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"dense, microbit", "dense, mps2-an385", "dense, mps2-an386",
+        "pair, microbit", "pair, mps2-an385", "pair, mps2-an386",
+        "sparse, microbit", "sparse, mps2-an385", "sparse, mps2-an386"})
+    void productEqualsThePlainSum(String kernel, String board) {
+        Random random = new Random(kernel.hashCode());
+        Case c = switch (kernel) {
+            case "dense" -> dense(random);
+            case "pair" -> pair(random);
+            default -> sparse(random);
+        };
+        String main = ArmKernelProgram.MARKERS + """
+                #include <stdio.h>
+                #include "fgc_q15_inline.h"
+                #include "fgc_sparse.h"
+
+                static int32_t y[%d], want[%d];
+
+                /* §3.2: rshift of the exact sum, saturated (the bound makes it fit) */
+                static int32_t row(const int8_t *w, const int16_t *x, int cols, int s)
+                {
+                    int64_t sum = 0;
+                    int c;
+                    for (c = 0; c < cols; c++) {
+                        sum += (int64_t)w[c] * x[c];
+                    }
+                    return fgc_sat32(fgc_rshift64(sum, s));
+                }
+
+                %s
+
+                /* the product as a generated model calls it: its inputs unknown to the compiler */
+                __attribute__((noipa)) static void product(void)
+                {
+                    %s
+                }
+
+                int main(void)
+                {
+                    int bad = 0, r;
+                    %s
+                    fw_mark_begin();
+                    product();
+                    fw_mark_end();
+                    for (r = 0; r < %d; r++) {
+                        bad += y[r] != want[r];
+                    }
+                    printf("rows %%d\\n", %d);
+                    return bad;
+                }
+                """.formatted(c.rows(), c.rows(), c.data(), c.call(), c.expect(), c.rows(), c.rows());
+        DeviceRun run = ArmKernelProgram.run(tmp, board, main, List.of());
+        assertTrue(run.failure().isEmpty(), run.toString());
+        assertEquals(0, run.exitCode(), "rows that differ from the plain sum: " + run);
+        System.out.printf("fgc microbenchmark: int8 %s product (%d MACs) on %s: %d instructions, %.2f per MAC%n",
+                kernel, c.macs(), board, run.counted(), (double) run.counted() / c.macs());
+    }
+
+    private record Case(int rows, int macs, String data, String expect, String call) {
+    }
+
+    private static Case dense(Random random) {
+        int cols = 32;
+        int[] w = weights(random, ROWS * cols, 1.0);
+        return new Case(ROWS, ROWS * cols,
+                matrix("m", w) + inputs("v", random, cols),
+                "for (r = 0; r < %d; r++) { want[r] = row(m_raw + r * %d, v, %d, 7); }".formatted(ROWS, cols, cols),
+                "fgc_matvec_q7_q15_inl(m, v, %du, %du, 7, 0, y);".formatted(ROWS, cols));
+    }
+
+    private static Case pair(Random random) {
+        int cols = 5;
+        return new Case(ROWS, 2 * ROWS * cols,
+                matrix("m1", weights(random, ROWS * cols, 1.0)) + matrix("m2", weights(random, ROWS * cols, 1.0))
+                        + inputs("v1", random, cols) + inputs("v2", random, cols),
+                ("for (r = 0; r < %d; r++) { want[r] = fgc_sat32((int64_t)row(m1_raw + r * 5, v1, 5, 8)"
+                        + " + row(m2_raw + r * 5, v2, 5, 9)); }").formatted(ROWS),
+                "fgc_matvec2_q7_q15_inl(m1, v1, 5u, 8, m2, v2, 5u, 9, %du, y);".formatted(ROWS));
+    }
+
+    private static Case sparse(Random random) {
+        int rows = 80;
+        int cols = 40;
+        int[] w = weights(random, rows * cols, 0.3);
+        StringBuilder counts = new StringBuilder();
+        StringBuilder idx = new StringBuilder();
+        StringBuilder val = new StringBuilder();
+        int nnz = 0;
+        for (int r = 0; r < rows; r++) {
+            int n = 0;
+            for (int c = 0; c < cols; c++) {
+                if (w[r * cols + c] != 0) {
+                    idx.append(c).append(", ");
+                    val.append(w[r * cols + c]).append(", ");
+                    n++;
+                }
+            }
+            counts.append(n).append(", ");
+            nnz += n;
+        }
+        String data = "static const int8_t m_raw[] = { %s };\n".formatted(list(w))
+                + "static const uint16_t counts[] = { %s };\n".formatted(counts)
+                + "static const uint8_t idx[] = { %s };\n".formatted(idx)
+                + "static const int8_t val[] = { %s };\n".formatted(val)
+                + inputs("v", random, cols);
+        return new Case(rows, nnz, data,
+                "for (r = 0; r < %d; r++) { want[r] = row(m_raw + r * %d, v, %d, 9); }".formatted(rows, cols, cols),
+                "fgc_spmv_q7_q15_i8_inl(counts, idx, val, v, %du, 9, 0, y);".formatted(rows));
+    }
+
+    /** int8 weights over the whole range, each non-zero with the given probability */
+    private static int[] weights(Random random, int n, double density) {
+        return IntStream.range(0, n)
+                .map(i -> random.nextDouble() < density ? (i % 7 == 0 ? -128 : random.nextInt(256) - 128) : 0)
+                .toArray();
+    }
+
+    /** a stored matrix (FGC_W8, biased on Thumb-1) and its raw weights for the reference */
+    private static String matrix(String name, int[] w) {
+        String stored = IntStream.of(w).mapToObj(x -> "FGC_W8(" + x + ")").collect(Collectors.joining(", "));
+        return "static const fgc_w8_t %s[] = { %s };\nstatic const int8_t %s_raw[] = { %s };\n"
+                .formatted(name, stored, name, list(w));
+    }
+
+    private static String inputs(String name, Random random, int n) {
+        int[] v = IntStream.range(0, n).map(i -> i % 5 == 0 ? -32768 : random.nextInt(65536) - 32768).toArray();
+        return "int16_t %s[] = { %s }; /* not const, not static: unknown to the product */\n".formatted(name, list(v));
+    }
+
+    private static String list(int[] values) {
+        return IntStream.of(values).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    }
+}
