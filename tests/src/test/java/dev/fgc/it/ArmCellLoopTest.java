@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fgc.device.DeviceRun;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,19 +31,7 @@ class ArmCellLoopTest {
                 #include <stdio.h>
                 #include "fgc_q15_inline.h"
 
-                #define N %d
-                static const int16_t bg[N] = { %s };
-                static const int16_t bh[N] = { %s };
-                static uint32_t seed = 4242;
-
-                static uint32_t next(void)
-                {
-                    seed = seed * 1664525u + 1013904223u;
-                    return seed;
-                }
-
-                static int32_t pre[N];
-                static int16_t h[N], want[N];
+                """ + CellLoopInputs.declarations(N, "") + """
 
                 /* the element functions, with the formats as run-time values */
                 __attribute__((noinline)) static void expect(int fp, int32_t zeta, int32_t nu, int fh)
@@ -75,27 +60,13 @@ class ArmCellLoopTest {
                     CHECK_FP(K, 14272, 1271, FH) CHECK_FP(K + 15, 0, 0, FH)                  \\
                     CHECK_FP(K + 30, 16384, 16384, FH) CHECK_FP(K + 45, 1, 16383, FH)
 
-                static void fill(void)
-                {
-                    int i;
-                    for (i = 0; i < N; i++) {
-                        int32_t a = (int32_t)next();
-                        a >>= next() %% 32u;
-                        if (next() %% 9u == 0) {
-                            a = (next() & 1) ? INT32_MAX - (int32_t)(next() & 0xFF) : INT32_MIN + (int32_t)(next() & 0xFF);
-                        }
-                        pre[i] = a;
-                        h[i] = (int16_t)next();
-                    }
-                }
-
                 int main(void)
                 {
                     int bad = 0;
                     int row, i;
                     for (row = 0; row < 240; row++) {
                         fill();
-                        switch (row %% 120) {
+                        switch (row % 120) {
                             CHECKS(0, 14) CHECKS(60, 11)
                         }
                         for (i = 0; i < N; i++) {
@@ -107,28 +78,15 @@ class ArmCellLoopTest {
                     fw_mark_begin();
                     fgc_fastgrnn_sigmoid_tanh_q15_inl(pre, bg, bh, 10, 14272, 1271, 14, N, h);
                     fw_mark_end();
-                    printf("units %%d\\n", N);
+                    printf("units %d\\n", N);
                     return bad > 255 ? 255 : bad;
                 }
-                """.formatted(N, biases(1), biases(2));
+                """;
         DeviceRun run = ArmKernelProgram.run(tmp, board, main, List.of("fgc_tanh_table_q15.c"));
         assertTrue(run.failure().isEmpty(), run.toString());
         assertEquals(0, run.exitCode(), "hidden units that differ from the element functions': " + run);
         assertEquals(1, run.intervals(), run.toString());
         System.out.printf("fgc microbenchmark: FastGRNN element loop (sigmoid, tanh, fp 10, fh 14) on %s: %.1f"
                 + " instructions per hidden unit%n", board, (double) run.counted() / N);
-    }
-
-    /** int16 biases, small and extreme ones among them, from a fixed seed */
-    private static String biases(long seed) {
-        Random random = new Random(seed);
-        return IntStream.range(0, N)
-                .map(i -> switch (i % 8) {
-                    case 0 -> i % 16 == 0 ? Short.MAX_VALUE : Short.MIN_VALUE;
-                    case 1, 2 -> random.nextInt(512) - 256;
-                    default -> random.nextInt(65536) - 32768;
-                })
-                .mapToObj(Integer::toString)
-                .collect(Collectors.joining(", "));
     }
 }

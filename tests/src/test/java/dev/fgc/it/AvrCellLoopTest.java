@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fgc.device.DeviceRun;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,19 +32,7 @@ class AvrCellLoopTest {
                 #include "fgc_q15.h"
                 #include "fgc_q15_inline.h"
 
-                #define N %d
-                static const int16_t bg[N] FGC_ROM = { %s };
-                static const int16_t bh[N] FGC_ROM = { %s };
-                static uint32_t seed = 4242;
-
-                static uint32_t next(void)
-                {
-                    seed = seed * 1664525u + 1013904223u;
-                    return seed;
-                }
-
-                static int32_t pre[N];
-                static int16_t h[N], want[N];
+                """ + CellLoopInputs.declarations(N, " FGC_ROM") + """
 
                 /* the element functions, as the portable loop calls them */
                 __attribute__((noinline)) static void expect(int fp, int32_t zeta, int32_t nu)
@@ -77,16 +62,8 @@ class AvrCellLoopTest {
                     uint16_t row;
                     uint8_t i;
                     for (row = 0; row < 420; row++) {
-                        for (i = 0; i < N; i++) {
-                            int32_t a = (int32_t)next();
-                            a >>= next() %% 32u;
-                            if (next() %% 9u == 0) {
-                                a = (next() & 1) ? INT32_MAX - (int32_t)(next() & 0xFF) : INT32_MIN + (int32_t)(next() & 0xFF);
-                            }
-                            pre[i] = a;
-                            h[i] = (int16_t)next();
-                        }
-                        switch (row %% 28) {
+                        fill();
+                        switch (row % 28) {
                             CHECKS(0, 14272, 1271) CHECKS(7, 0, 0) CHECKS(14, 16384, 16384) CHECKS(21, 1, 16383)
                         }
                         for (i = 0; i < N; i++) {
@@ -96,24 +73,11 @@ class AvrCellLoopTest {
                     if (bad > 255) {
                         bad = 255;
                     }
-                """.formatted(N, biases(1), biases(2)) + AvrKernelProgram.STOP + """
+                """ + AvrKernelProgram.STOP + """
                 }
                 """;
         DeviceRun run = AvrKernelProgram.run(tmp, main, List.of("fgc_tanh_table_q15.c"));
         assertTrue(run.failure().isEmpty(), run.toString());
         assertEquals(0, run.exitCode(), "hidden units that differ from the element functions'");
-    }
-
-    /** int16 biases, small and extreme ones among them, from a fixed seed */
-    private static String biases(long seed) {
-        Random random = new Random(seed);
-        return IntStream.range(0, N)
-                .map(i -> switch (i % 8) {
-                    case 0 -> i % 16 == 0 ? Short.MAX_VALUE : Short.MIN_VALUE;
-                    case 1, 2 -> random.nextInt(512) - 256;
-                    default -> random.nextInt(65536) - 32768;
-                })
-                .mapToObj(Integer::toString)
-                .collect(Collectors.joining(", "));
     }
 }
