@@ -7,7 +7,6 @@ import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
 import dev.fgc.quantize.CompiledModel;
-import dev.fgc.report.QuantizationReport;
 import dev.fgc.report.ReportFile;
 import dev.fgc.verify.HilVerifier;
 import dev.fgc.verify.JUnitXmlReport;
@@ -45,9 +44,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON")
     Path json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "longest an emulator run may take (default 300)")
-    long timeoutSeconds;
+    @Mixin
+    TimeoutOption timeoutOption;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "keep the firmware build here (for debugging)")
     Path workDir;
@@ -81,15 +79,13 @@ final class VerifyCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new dev.fgc.UserError("--limit " + limit + ": must be at least 1");
         }
-        if (timeoutSeconds < 1) {
-            throw new dev.fgc.UserError("--timeout " + timeoutSeconds + ": must be at least 1 second");
-        }
+        Duration timeout = timeoutOption.timeout();
         Dataset dataset = DatasetLoader.load(data, model);
         if (limit != null) {
             dataset = dataset.limit(limit);
         }
         Verifier.Options options = new Verifier.Options(boardOption.resolve(), buildOptions.prefix(model),
-                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(workDir));
+                timeout, Optional.ofNullable(workDir));
         PortSpec portSpec = port == null ? null : PortSpec.parse(port);
         for (Path report : new Path[] {json, junitXml}) {
             if (report != null) {
@@ -98,14 +94,10 @@ final class VerifyCommand implements Callable<Integer> {
         }
         CodeOptions.Build build = buildOptions.build(model, options.board());
         CompiledModel compiled = build.compiled();
-        VerifyReport report = (portSpec == null
+        VerifyReport report = build.withBuildFacts(portSpec == null
                 ? new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(compiled, build.packing(), dataset, options)
                 : new HilVerifier(ctx.err()).verify(compiled, build.packing(), dataset,
-                        buildOptions.emitter(build, model), options.board(), portSpec, options.timeout()))
-                .withSizes(build.sizes().toMap());
-        if (compiled.plan().isPresent()) {
-            report = report.withQuantization(QuantizationReport.of(compiled.plan().get(), build.calibration()));
-        }
+                        buildOptions.emitter(build, model), options.board(), portSpec, options.timeout()));
         ctx.out().print(report.summary());
         if (json != null) {
             ReportFile.write(json, report.toJson());
