@@ -38,6 +38,7 @@ public final class Main implements Runnable {
                 .addSubcommand("inspect", new InspectCommand(ctx))
                 .addSubcommand("compile", new CompileCommand(ctx))
                 .addSubcommand("verify", new VerifyCommand(ctx))
+                .addSubcommand("bench", new BenchCommand(ctx))
                 .addSubcommand("hil-firmware", new HilFirmwareCommand(ctx))
                 .addSubcommand("boards", new BoardsCommand(ctx))
                 .addSubcommand("setup", new SetupCommand(ctx))
