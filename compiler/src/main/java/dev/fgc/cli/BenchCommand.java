@@ -13,6 +13,7 @@ import dev.fgc.pack.Layout;
 import dev.fgc.pack.MacCount;
 import dev.fgc.quantize.Precision;
 import dev.fgc.report.ReportFile;
+import dev.fgc.report.html.HtmlReport;
 import dev.fgc.verify.Verifier;
 import dev.fgc.verify.VerifyReport;
 import java.nio.file.Files;
@@ -80,6 +81,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the table as JSON")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write one self-contained HTML page: the"
+            + " table, size against speed and accuracy with the Pareto front, each row's verify report")
+    Path html;
+
     @Mixin
     TimeoutOption timeoutOption;
 
@@ -102,12 +107,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         Duration timeout = timeoutOption.timeout();
         Plan plan = plan();
-        if (json != null) {
-            ReportFile.checkWritable(json);
+        for (Path report : new Path[] {json, html}) {
+            if (report != null) {
+                ReportFile.checkWritable(report);
+            }
         }
         plan.leftOut().forEach(l -> ctx.err().println("fgc bench: " + l));
         List<Case> cases = plan.cases();
-        Verifier verifier = new Verifier(ctx.provisioner(), ctx.env(), ctx.err());
+        Verifier verifier = new Verifier(ctx.provisioner(), ctx.env(), ctx.err(), ctx.errIsTerminal());
         List<BenchRow> rows = new ArrayList<>();
         for (Case c : cases) {
             ctx.err().printf("fgc bench: %s on %s, %s, %s layout (%d of %d)%n", c.model().name(), c.board().name(),
@@ -122,6 +129,9 @@ final class BenchCommand implements Callable<Integer> {
         ctx.out().print(table.text());
         if (json != null) {
             ReportFile.write(json, table.toJson());
+        }
+        if (html != null) {
+            ReportFile.write(html, HtmlReport.bench(table));
         }
         return table.passed() ? 0 : Main.EXIT_DISAGREES;
     }

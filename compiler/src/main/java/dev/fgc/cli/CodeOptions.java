@@ -108,7 +108,7 @@ final class CodeOptions {
 
         /** A verification of this build with the build's own facts: size accounting, and quantization. */
         VerifyReport withBuildFacts(VerifyReport report) {
-            VerifyReport r = report.withSizes(sizes.toMap());
+            VerifyReport r = report.withSizes(sizes);
             return compiled.plan().isEmpty() ? r
                     : r.withQuantization(QuantizationReport.of(compiled.plan().get(), calibration));
         }

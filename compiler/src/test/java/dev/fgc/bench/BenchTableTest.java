@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fgc.device.DeviceRun;
 import dev.fgc.verify.VerifyReport;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,9 @@ class BenchTableTest {
                                 int matched, long flash, long ram) {
         VerifyReport r = new VerifyReport("usps", board, precision, 10, matched,
                 Optional.of(new VerifyReport.Accuracy(1, 1, 0.9)), 1, 0, 0,
-                new VerifyReport.Sizes(7_000, flash, 2_072, 200, ram - 200),
-                new VerifyReport.Speed(unit, perInference, clock), List.of(), List.of(), List.of(), Optional.empty(),
+                new VerifyReport.Sizes(7_000, 2_072, Map.of(".text", flash), Map.of(".bss", 200L), ram - 200),
+                new VerifyReport.Speed(unit, perInference, clock), List.of(), List.of(), List.of(),
+                VerifyReport.PerSample.NONE, Optional.empty(),
                 Optional.empty());
         return new BenchRow("auto", 9_280, r);
     }
