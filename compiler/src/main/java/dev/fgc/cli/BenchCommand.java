@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -152,6 +154,8 @@ final class BenchCommand implements Callable<Integer> {
             Path calibration = existing(calibrate != null ? folder.resolve(calibrate)
                     : Files.exists(folder.resolve(TRAIN)) ? folder.resolve(TRAIN) : dataFile, "--calibrate");
             Dataset examples = DatasetLoader.load(dataFile, model).limit(limit);
+            // a build depends on the precision and layout, not on the board: one serves every board
+            Map<String, CodeOptions.Build> builds = new HashMap<>();
             for (Board board : boardList) {
                 for (Precision precision : precisionList) {
                     if (!LimitOptions.runs(board, precision)) {
@@ -160,7 +164,8 @@ final class BenchCommand implements Callable<Integer> {
                         continue;
                     }
                     for (Layout.Policy layout : layoutList) {
-                        CodeOptions.Build build = CodeOptions.of(precision, layout, Optional.of(calibration)).build(model);
+                        CodeOptions.Build build = builds.computeIfAbsent(precision.label() + " " + layout.label(),
+                                k -> CodeOptions.of(precision, layout, Optional.of(calibration)).build(model));
                         new LimitOptions().check(build, board);
                         cases.add(new Case(model, board, layout.label(), build, examples));
                     }
