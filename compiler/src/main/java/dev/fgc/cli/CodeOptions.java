@@ -12,12 +12,16 @@ import dev.fgc.pack.SizeReport;
 import dev.fgc.quantize.CompiledModel;
 import dev.fgc.quantize.Precision;
 import dev.fgc.quantize.PrecisionPlanner;
+import dev.fgc.report.QuantizationReport;
+import dev.fgc.verify.VerifyReport;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** How the C is generated: number format, calibration, identifier prefix. */
 final class CodeOptions {
+    private static final String DEFAULT_MAX_ACCURACY_DROP = "1.0";
+
     @Option(names = "--precision", paramLabel = "P", defaultValue = "float",
             description = "float (default), int16, int8 or auto (8 or 16 bits per weight matrix)")
     String precision;
@@ -27,7 +31,7 @@ final class CodeOptions {
                     + " without it a conservative bound is used")
     Path calibrate;
 
-    @Option(names = "--max-accuracy-drop", paramLabel = "POINTS", defaultValue = "1.0",
+    @Option(names = "--max-accuracy-drop", paramLabel = "POINTS", defaultValue = DEFAULT_MAX_ACCURACY_DROP,
             description = "with --precision auto: accuracy the model may lose on the calibration data,"
                     + " in percentage points (default 1.0)")
     double maxAccuracyDrop;
@@ -38,6 +42,19 @@ final class CodeOptions {
     @Option(names = "--layout", paramLabel = "L", defaultValue = "auto",
             description = "weight storage: auto (default: the smaller per matrix), dense or sparse")
     String layout;
+
+    /**
+     * Options made by a command that builds several variants of a model (bench): a precision, a
+     * layout and calibration data; the prefix from the model's name, the accuracy budget its default.
+     */
+    static CodeOptions of(Precision precision, Layout.Policy layout, Optional<Path> calibrate) {
+        CodeOptions o = new CodeOptions();
+        o.precision = precision.label();
+        o.layout = layout.label();
+        o.calibrate = calibrate.orElse(null);
+        o.maxAccuracyDrop = Double.parseDouble(DEFAULT_MAX_ACCURACY_DROP);
+        return o;
+    }
 
     /** These options as a command line that rebuilds the same C (paths as file names). */
     String describe(Model model) {
@@ -87,6 +104,13 @@ final class CodeOptions {
     record Build(Optional<Dataset> calibration, CompiledModel compiled, Packing packing, SizeReport sizes) {
         Model model() {
             return compiled.model();
+        }
+
+        /** A verification of this build with the build's own facts: size accounting, and quantization. */
+        VerifyReport withBuildFacts(VerifyReport report) {
+            VerifyReport r = report.withSizes(sizes);
+            return compiled.plan().isEmpty() ? r
+                    : r.withQuantization(QuantizationReport.of(compiled.plan().get(), calibration));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.fgc.cli;
 import dev.fgc.UserError;
 import dev.fgc.device.Board;
 import dev.fgc.pack.FitCheck;
+import dev.fgc.quantize.Precision;
 import java.util.OptionalLong;
 import picocli.CommandLine.Option;
 
@@ -16,11 +17,16 @@ final class LimitOptions {
 
     /** Fails when the board cannot run the build's precision, or it does not fit the board or these limits. */
     void check(CodeOptions.Build build, Board board) {
-        if (!build.compiled().precision().isFixedPoint() && !board.floatSupported()) {
+        if (!runs(board, build.compiled().precision())) {
             throw new UserError("board " + board.name() + " runs fixed-point models only (its constants are read"
                     + " from flash by the fixed-point kernels): use --precision int8, int16 or auto");
         }
         FitCheck.check(build.model().name(), build.sizes(), board, flash(), ram());
+    }
+
+    /** Whether fgc builds models of this precision for the board (AVR boards: fixed point only). */
+    static boolean runs(Board board, Precision precision) {
+        return precision.isFixedPoint() || board.floatSupported();
     }
 
     OptionalLong flash() {

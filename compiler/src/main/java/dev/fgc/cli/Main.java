@@ -33,11 +33,13 @@ public final class Main implements Runnable {
 
     /** Runs one command line; returns the exit code (0 passed, 1 device disagrees, 2 bad input or tool). */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Context ctx = new Context(new HostEnvironment(env), out, err);
+        // the process's standard error is a terminal or not; a stream handed in (tests) is not one
+        Context ctx = new Context(new HostEnvironment(env), out, err, err == System.err && Context.stderrIsTerminal());
         CommandLine cl = new CommandLine(new Main())
                 .addSubcommand("inspect", new InspectCommand(ctx))
                 .addSubcommand("compile", new CompileCommand(ctx))
                 .addSubcommand("verify", new VerifyCommand(ctx))
+                .addSubcommand("bench", new BenchCommand(ctx))
                 .addSubcommand("hil-firmware", new HilFirmwareCommand(ctx))
                 .addSubcommand("boards", new BoardsCommand(ctx))
                 .addSubcommand("setup", new SetupCommand(ctx))

@@ -1,11 +1,8 @@
 package dev.fgc.cli;
 
-import dev.fgc.load.LoadOptions;
-import dev.fgc.load.ModelLoader;
 import dev.fgc.model.Model;
-import dev.fgc.model.Nonlinearity;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** The model argument and the nonlinearities EdgeML does not save. */
@@ -15,22 +12,15 @@ final class ModelOptions {
                     + " FCbias, mean, std) or an .npz archive of the same arrays")
     Path model;
 
-    @Option(names = "--gate", paramLabel = "NL",
-            description = "FastGRNN gate nonlinearity: sigmoid (default), tanh, relu, quantSigm, quantSigm4, quantTanh")
-    String gate;
-
-    @Option(names = "--update", paramLabel = "NL",
-            description = "update nonlinearity: tanh (default), sigmoid, relu, quantSigm, quantSigm4, quantTanh")
-    String update;
+    @Mixin
+    NonlinearityOptions nonlinearities;
 
     /** The nonlinearity options given, as a command line ("" when none). */
     String describe() {
-        return (gate == null ? "" : " --gate " + gate) + (update == null ? "" : " --update " + update);
+        return nonlinearities.describe();
     }
 
     Model load() {
-        return ModelLoader.load(model, LoadOptions.of(
-                gate == null ? null : Nonlinearity.byName(gate),
-                update == null ? null : Nonlinearity.byName(update)));
+        return nonlinearities.load(model);
     }
 }

@@ -7,8 +7,8 @@ import dev.fgc.load.Dataset;
 import dev.fgc.load.DatasetLoader;
 import dev.fgc.model.Model;
 import dev.fgc.quantize.CompiledModel;
-import dev.fgc.report.QuantizationReport;
 import dev.fgc.report.ReportFile;
+import dev.fgc.report.html.HtmlReport;
 import dev.fgc.verify.HilVerifier;
 import dev.fgc.verify.JUnitXmlReport;
 import dev.fgc.verify.Verifier;
@@ -45,12 +45,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON")
     Path json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "longest an emulator run may take (default 300)")
-    long timeoutSeconds;
+    @Mixin
+    TimeoutOption timeoutOption;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "keep the firmware build here (for debugging)")
     Path workDir;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "also write the report as one self-contained HTML page (summary, sizes, score plots)")
+    Path html;
 
     @Option(names = "--junit-xml", paramLabel = "FILE",
             description = "also write the result as a JUnit XML report (a test case per example)")
@@ -81,31 +84,25 @@ final class VerifyCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new dev.fgc.UserError("--limit " + limit + ": must be at least 1");
         }
-        if (timeoutSeconds < 1) {
-            throw new dev.fgc.UserError("--timeout " + timeoutSeconds + ": must be at least 1 second");
-        }
+        Duration timeout = timeoutOption.timeout();
         Dataset dataset = DatasetLoader.load(data, model);
         if (limit != null) {
             dataset = dataset.limit(limit);
         }
         Verifier.Options options = new Verifier.Options(boardOption.resolve(), buildOptions.prefix(model),
-                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(workDir));
+                timeout, Optional.ofNullable(workDir));
         PortSpec portSpec = port == null ? null : PortSpec.parse(port);
-        for (Path report : new Path[] {json, junitXml}) {
+        for (Path report : new Path[] {json, junitXml, html}) {
             if (report != null) {
                 ReportFile.checkWritable(report);
             }
         }
         CodeOptions.Build build = buildOptions.build(model, options.board());
         CompiledModel compiled = build.compiled();
-        VerifyReport report = (portSpec == null
-                ? new Verifier(ctx.provisioner(), ctx.env(), ctx.err()).verify(compiled, build.packing(), dataset, options)
+        VerifyReport report = build.withBuildFacts(portSpec == null
+                ? new Verifier(ctx.provisioner(), ctx.env(), ctx.err(), ctx.errIsTerminal()).verify(compiled, build.packing(), dataset, options)
                 : new HilVerifier(ctx.err()).verify(compiled, build.packing(), dataset,
-                        buildOptions.emitter(build, model), options.board(), portSpec, options.timeout()))
-                .withSizes(build.sizes().toMap());
-        if (compiled.plan().isPresent()) {
-            report = report.withQuantization(QuantizationReport.of(compiled.plan().get(), build.calibration()));
-        }
+                        buildOptions.emitter(build, model), options.board(), portSpec, options.timeout()));
         ctx.out().print(report.summary());
         if (json != null) {
             ReportFile.write(json, report.toJson());
@@ -113,14 +110,18 @@ final class VerifyCommand implements Callable<Integer> {
         if (junitXml != null) {
             ReportFile.write(junitXml, JUnitXmlReport.of(report));
         }
+        if (html != null) {
+            ReportFile.write(html, HtmlReport.verify(report));
+        }
         return report.passed() ? 0 : Main.EXIT_DISAGREES;
     }
 
     /** The same command inside the verification image, with the same files and reports. */
     private int runInContainer() {
-        if (port != null || workDir != null) {
+        if (port != null || workDir != null || html != null) {
+            // the HTML report plots each example's scores, which only the JSON's summary comes back with
             throw new dev.fgc.UserError("--in-container runs the emulators inside the container; it cannot be"
-                    + " combined with " + (port != null ? "--port" : "--work-dir"));
+                    + " combined with " + (port != null ? "--port" : workDir != null ? "--work-dir" : "--html"));
         }
         return new ContainerVerifier(ctx.out(), ctx.err()).run(ContainerArguments.of(
                 spec.commandLine().getParseResult(), Optional.ofNullable(json), Optional.ofNullable(junitXml)));

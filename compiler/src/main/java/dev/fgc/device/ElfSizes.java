@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Section and symbol sizes of a linked image, from the toolchain's size and nm. */
@@ -68,6 +69,22 @@ public final class ElfSizes {
 
     public long section(String name) {
         return sections.getOrDefault(name, 0L);
+    }
+
+    /** The sizes of the sections whose names match, in the image's order. */
+    public Map<String, Long> sections(Predicate<String> which) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        sections.forEach((name, size) -> {
+            if (which.test(name)) {
+                m.put(name, size);
+            }
+        });
+        return m;
+    }
+
+    /** The section a symbol lies in, empty when the image has no symbol of that name. */
+    public Optional<String> sectionOf(String symbol) {
+        return Optional.ofNullable(symbols.get(symbol)).map(Symbol::section);
     }
 
     public long sumSections(Predicate<String> which) {

@@ -30,6 +30,9 @@ public record Tool(String command, List<String> packages, String purpose) {
             List.of("arduino-builder", "arduino-core-avr", "arduino-ctags"),
             "Arduino's own sketch builder (builds the example of fgc export arduino)");
 
+    public static final Tool CHROMIUM = new Tool("chromium", List.of("chromium"),
+            "a headless browser (renders the HTML reports of fgc verify and fgc bench in the tests)");
+
     public static List<Tool> forToolchain(String toolchain) {
         if ("arm-none-eabi".equals(toolchain)) {
             return List.of(ARM_GCC, ARM_NM, ARM_SIZE);

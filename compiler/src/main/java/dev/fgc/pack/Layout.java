@@ -18,6 +18,10 @@ public enum Layout {
     public enum Policy {
         AUTO, DENSE, SPARSE;
 
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
         public static Policy parse(String s) {
             for (Policy p : values()) {
                 if (p.name().equalsIgnoreCase(s)) {

@@ -13,6 +13,7 @@ import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Verification against a device that runs the hardware-in-the-loop firmware (a real board on a
@@ -46,7 +47,7 @@ public final class HilVerifier {
             if (stats.rejected() != 0) {
                 throw new ProtocolError(port.text() + ": the device rejected " + stats.rejected() + " frame(s)");
             }
-            VerifyReport.Sizes sizes = new VerifyReport.Sizes(0, 0, 0, 0, stats.stackPeak());
+            VerifyReport.Sizes sizes = new VerifyReport.Sizes(0, 0, Map.of(), Map.of(), stats.stackPeak());
             VerifyReport.Speed unmeasured = new VerifyReport.Speed(DeviceRun.Unit.INSTRUCTIONS, 0, board.clockHz());
             return cmp.report(compiled.model().name(), board.name(), compiled.precision().label(), sizes, unmeasured);
         }

@@ -14,6 +14,8 @@ final class ScoreComparison {
     private final List<Integer> mismatches = new ArrayList<>();
     private final List<Integer> predictions = new ArrayList<>();
     private final List<int[]> scoreBits = new ArrayList<>();
+    private final List<Integer> floatPredictions = new ArrayList<>();
+    private final List<double[]> absErrors = new ArrayList<>();
     private int samples;
     private int matched;
     private int agreed;
@@ -41,12 +43,16 @@ final class ScoreComparison {
         } else {
             mismatches.add(index);
         }
+        floatPredictions.add(floatClass);
+        double[] errors = new double[floatScores.length];
         for (int c = 0; c < floatScores.length; c++) {
             double e = Math.abs(deviceScores[c] - floatScores[c]);
+            errors[c] = e;
             maxAbsError = Math.max(maxAbsError, e);
             sumAbsError += e;
             scoreCount++;
         }
+        absErrors.add(errors);
         agreed += deviceClass == floatClass ? 1 : 0;
         if (label.isPresent()) {
             labelled++;
@@ -108,7 +114,8 @@ final class ScoreComparison {
                 : Optional.of(new VerifyReport.Accuracy(floatAccuracy().getAsDouble(),
                 referenceAccuracy().getAsDouble(), deviceAccuracy().getAsDouble()));
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement(), maxAbsError,
-                meanAbsError(), sizes, speed, mismatches(), predictions(), scoreBits(), Optional.empty(),
+                meanAbsError(), sizes, speed, mismatches(), predictions(), scoreBits(),
+                new VerifyReport.PerSample(List.copyOf(floatPredictions), List.copyOf(absErrors)), Optional.empty(),
                 Optional.empty());
     }
 

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,14 +37,21 @@ public final class Verifier {
     private final Provisioner provisioner;
     private final HostEnvironment env;
     private final PrintStream log;
+    private final boolean terminal;
 
     public record Options(Board board, CPrefix prefix, Duration timeout, Optional<Path> workDir) {
     }
 
     public Verifier(Provisioner provisioner, HostEnvironment env, PrintStream log) {
+        this(provisioner, env, log, false);
+    }
+
+    /** @param terminal whether {@code log} is a terminal, where progress is shown on one line */
+    public Verifier(Provisioner provisioner, HostEnvironment env, PrintStream log, boolean terminal) {
         this.provisioner = provisioner;
         this.env = env;
         this.log = log;
+        this.terminal = terminal;
     }
 
     public VerifyReport verify(CompiledModel compiled, Packing packing, Dataset data, Options o) {
@@ -56,6 +64,7 @@ public final class Verifier {
         Oracle oracle = new Oracle(compiled);
 
         Path work = workDir(o.workDir());
+        Progress progress = new Progress(log, terminal, data.size(), System::nanoTime);
         try {
             ScoreComparison cmp = new ScoreComparison();
             ElfSizes sizes = null;
@@ -84,7 +93,9 @@ public final class Verifier {
                 counted += run.counted();
                 unit = run.unit();
                 stackPeak = Math.max(stackPeak, out.stackPeak());
-                if (chunks.size() > 1) {
+                if (progress.terminal()) {
+                    progress.done(chunk.to());
+                } else if (chunks.size() > 1) {
                     log.printf("fgc: chunk %d/%d (%d samples) done%n", k + 1, chunks.size(), chunk.size());
                 }
             }
@@ -93,19 +104,26 @@ public final class Verifier {
             // their own; on AVR they lie in .text, and their symbol gives their size.
             VerifyReport.Sizes s = new VerifyReport.Sizes(
                     sizes.sumSymbols(n -> n.startsWith(prefix) || n.startsWith("fgc_")),
-                    sizes.sumSections(n -> n.equals(".text") || n.equals(".rodata") || n.startsWith(".ARM.ex")
-                            || n.equals(".init_arrays") || n.equals(".data"))
-                            - sizes.symbolSize(FirmwareEmitter.INPUTS_SYMBOL),
-                    sizes.sumConstants(n -> n.startsWith(prefix)),
-                    sizes.section(".data") + sizes.section(".bss"), stackPeak);
+                    sizes.sumConstants(n -> n.startsWith(prefix)), flashSections(sizes),
+                    sizes.sections(n -> n.equals(".data") || n.equals(".bss")), stackPeak);
             long perInference = intervals == 0 ? 0 : Math.round((double) counted / intervals);
             VerifyReport.Speed speed = new VerifyReport.Speed(unit, perInference, o.board().clockHz());
             return cmp.report(model.name(), o.board().name(), compiled.precision().label(), s, speed);
         } finally {
+            progress.finish();
             if (o.workDir().isEmpty()) {
                 GeneratedFiles.deleteTree(work);
             }
         }
+    }
+
+    /** The sections the firmware's flash holds, less the embedded examples wherever they lie. */
+    private static Map<String, Long> flashSections(ElfSizes sizes) {
+        Map<String, Long> flash = sizes.sections(n -> n.equals(".text") || n.equals(".rodata")
+                || n.startsWith(".ARM.ex") || n.equals(".init_arrays") || n.equals(".data"));
+        sizes.sectionOf(FirmwareEmitter.INPUTS_SYMBOL).filter(flash::containsKey)
+                .ifPresent(n -> flash.merge(n, -sizes.symbolSize(FirmwareEmitter.INPUTS_SYMBOL), Long::sum));
+        return flash;
     }
 
     private static FirmwareOutput checkRun(DeviceRun run, InputChunks.Chunk chunk, Board board, int classes,

@@ -1,7 +1,9 @@
 package dev.fgc.verify;
 
 import dev.fgc.device.DeviceRun;
+import dev.fgc.pack.SizeReport;
 import dev.fgc.report.Json;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,25 +12,48 @@ import java.util.Optional;
 /**
  * The outcome of one verification: what matched, accuracy, sizes and speed. The per-example
  * device predictions and raw score bits (int32, or float32 bits) are kept for callers (the Java
- * twin's tests compare with them) but left out of the JSON, which stays small.
+ * twin's tests compare with them), and so is the float model's side of each example (the HTML
+ * report plots it), but they are left out of the JSON, which stays small.
  */
 public record VerifyReport(String model, String board, String precision, int samples, int matched,
                            Optional<Accuracy> accuracy, double agreement, double maxAbsScoreError,
                            double meanAbsScoreError, Sizes sizes, Speed speed,
                            List<Integer> mismatches, List<Integer> devicePredictions, List<int[]> deviceScoreBits,
-                           Optional<Map<String, Object>> quantization, Optional<Map<String, Object>> packing) {
+                           PerSample perSample,
+                           Optional<Map<String, Object>> quantization, Optional<SizeReport> packing) {
 
     /** Accuracy against the labels of the float model, of the oracle (the reference) and of the device. */
     public record Accuracy(double floatModel, double reference, double device) {
     }
 
+    /** Per example, the float model's class and each score's distance from the float model's score. */
+    public record PerSample(List<Integer> floatPredictions, List<double[]> absScoreErrors) {
+        public static final PerSample NONE = new PerSample(List.of(), List.of());
+    }
+
     /**
-     * Flash of the model package and of the whole firmware (inputs excluded), the model's constants
-     * as the linked image holds them (nm), RAM.
+     * Flash of the model package, the model's constants as the linked image holds them (nm), the
+     * whole firmware's flash by section (the embedded inputs left out), static RAM by section
+     * (.data, .bss) and the measured stack peak. A device reached over a line has no image: only
+     * its stack peak is known.
      */
-    public record Sizes(long flashModel, long flashTotal, long elfConstants, long ramStatic, long stackPeak) {
+    public record Sizes(long flashModel, long elfConstants, Map<String, Long> flashSections,
+                        Map<String, Long> ramSections, long stackPeak) {
+        public Sizes {
+            flashSections = Collections.unmodifiableMap(new LinkedHashMap<>(flashSections));
+            ramSections = Collections.unmodifiableMap(new LinkedHashMap<>(ramSections));
+        }
+
+        public long flashTotal() {
+            return flashSections.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long ramStatic() {
+            return ramSections.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         public long ramTotal() {
-            return ramStatic + stackPeak;
+            return ramStatic() + stackPeak;
         }
     }
 
@@ -60,15 +85,15 @@ public record VerifyReport(String model, String board, String precision, int sam
 
     public VerifyReport withQuantization(Map<String, Object> q) {
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
-                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, deviceScoreBits, Optional.of(q),
-                packing);
+                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, deviceScoreBits, perSample,
+                Optional.of(q), packing);
     }
 
     /** Adds the size accounting: per tensor layout, value and index bytes; constantBytes; RAM. */
-    public VerifyReport withSizes(Map<String, Object> s) {
+    public VerifyReport withSizes(SizeReport s) {
         return new VerifyReport(model, board, precision, samples, matched, accuracy, agreement, maxAbsScoreError,
-                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, deviceScoreBits, quantization,
-                Optional.of(s));
+                meanAbsScoreError, sizes, speed, mismatches, devicePredictions, deviceScoreBits, perSample,
+                quantization, Optional.of(s));
     }
 
     public boolean passed() {
@@ -111,7 +136,7 @@ public record VerifyReport(String model, String board, String precision, int sam
         }
         m.put("mismatchedSamples", mismatches.size() > 20 ? mismatches.subList(0, 20) : mismatches);
         quantization.ifPresent(q -> m.put("quantization", q));
-        packing.ifPresent(p -> {
+        packing.map(SizeReport::toMap).ifPresent(p -> {
             m.put("constantBytes", p.get("constantBytes"));
             m.put("modelRamBytes", p.get("ramBytes"));
             m.put("tensors", p.get("tensors"));

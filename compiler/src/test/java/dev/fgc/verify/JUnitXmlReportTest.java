@@ -7,6 +7,7 @@ import dev.fgc.device.DeviceRun;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,9 @@ class JUnitXmlReportTest {
     @Test
     void oneCasePerSampleWithFailuresForMismatches() throws Exception {
         VerifyReport r = new VerifyReport("m<&>", "mps2-an386", "int8", 3, 2, Optional.empty(), 1, 0, 0,
-                new VerifyReport.Sizes(1, 2, 3, 4, 5),
-                new VerifyReport.Speed(DeviceRun.Unit.INSTRUCTIONS, 6, 25_000_000), List.of(1), List.of(0, 2, 1), List.of(), Optional.empty(),
+                new VerifyReport.Sizes(1, 3, Map.of(".text", 2L), Map.of(".bss", 4L), 5),
+                new VerifyReport.Speed(DeviceRun.Unit.INSTRUCTIONS, 6, 25_000_000), List.of(1), List.of(0, 2, 1), List.of(),
+                VerifyReport.PerSample.NONE, Optional.empty(),
                 Optional.empty());
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
                 new ByteArrayInputStream(JUnitXmlReport.of(r).getBytes(StandardCharsets.UTF_8)));
