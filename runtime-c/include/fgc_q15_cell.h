@@ -1,7 +1,7 @@
 /*
  * fgc runtime, part of fgc_q15_inline.h (include that, not this): §3.7's FastGRNN element loop
- * (bias, sigmoid, tanh and blend per hidden unit), in Thumb-1 assembly on Cortex-M0 and in AVR
- * assembly on AVR.
+ * (bias, sigmoid, tanh and blend per hidden unit), in Thumb-1 assembly on Cortex-M0, Thumb-2
+ * assembly on the other Cortex-M cores and AVR assembly on AVR.
  */
 #ifndef FGC_Q15_CELL_H
 #define FGC_Q15_CELL_H

@@ -61,8 +61,9 @@ FGC_INLINE void fgc_pair4_q15(const int16_t *v, int32_t *v02, int32_t *v13)
  * fits int32 (§3.2's bound).
  *
  * Every row's start (biased or not) also holds rshift's rounding constant 2^(s-1) for 1 <= s <= 15,
- * so the end of a row is one arithmetic shift: §3.2's bound sum_c |w[c]| * 2^15 < 2^31 makes |sum| <= 2^31 - 2^15
- * (a multiple of 2^15), so sum + 2^(s-1) still fits int32 and rshift(sum, s) = (sum + 2^(s-1)) >> s.
+ * so the end of a row is one arithmetic shift: §3.2's bound sum_c |w[c]| * 2^15 < 2^31 makes
+ * |sum| <= 2^31 - 2^15 (a multiple of 2^15), so sum + 2^(s-1) still fits int32 and
+ * rshift(sum, s) = (sum + 2^(s-1)) >> s.
  */
 #define FGC_ROUND_IN_START(s) ((s) >= 1 && (s) <= 15)
 
