@@ -12,6 +12,87 @@
 
 /* ------------------------------------------------------------------------- §3.7 element loop */
 
+#if defined(FGC_THUMB2_ASM)
+/*
+ * Thumb-2 (M3, M4, M7, M33): FastGRNN's element loop as one loop of assembly, for fp from -2 to 12
+ * (GCC spills and rebuilds constants around the two table lookups: measured on USPS, 64
+ * instructions a unit on the M3 and 55 on the M4; this loop takes 49). The operands are named:
+ * t0-t4 scratch, the gate's input in t1 and its value in t4, the update's input in t2 and its value
+ * in t1. Each lookup reads T[k] and T[k+1] with one unaligned word load; |x| in Q13 is saturated to
+ * 65535 by USAT, which gives T[255] + 0 = 16384 for every |x| >= 8 as §3.4 does.
+ */
+FGC_INLINE int fgc_cell_t2_covers(int fp, int fh, int32_t zeta, int32_t nu, uint32_t n)
+{
+    int sc = 14 + 14 - fh;
+    return fp >= -2 && fp <= 12 && sc >= 1 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0
+           && nu <= 16384 && n >= 1 && n <= 16384;
+}
+
+/* §3.4's tanh of operand X (q15 in Q(f), SH = 13 - f as the shift to Q13) into R, signed */
+#define FGC_CELL_T2_TANH(X, R, SH)                                                                      \
+    "eor %[t0], %[" X "], %[" X "], asr #31\n\t"                                                    \
+    "sub %[t0], %[t0], %[" X "], asr #31\n\t"                                                       \
+    "usat %[t0], #16, %[t0], lsl %[" SH "]\n\t"                                                     \
+    "lsr %[t3], %[t0], #8\n\t"                                                                      \
+    "ldr %[t3], [%[tab], %[t3], lsl #1]\n\t"                                                        \
+    "uxtb %[t0], %[t0]\n\t"                                                                         \
+    "uxth %[" R "], %[t3]\n\t"                                                                      \
+    "rsb %[t3], %[" R "], %[t3], lsr #16\n\t"                                                       \
+    "mla %[t3], %[t3], %[t0], %[r128]\n\t"                                                          \
+    "add %[" R "], %[" R "], %[t3], asr #8\n\t"                                                     \
+    "eor %[" R "], %[" R "], %[" X "], asr #31\n\t"                                                 \
+    "sub %[" R "], %[" R "], %[" X "], asr #31\n\t"
+
+/* sigmoid(x) = (16385 + tanh(x / 2)) >> 1, from the tanh in R (taken with SH = 12 - f) */
+#define FGC_CELL_T2_SIGMOID(R)                                                                          \
+    "add %[" R "], %[" R "], #16384\n\t"                                                            \
+    "add %[" R "], %[" R "], #1\n\t"                                                                \
+    "asr %[" R "], %[" R "], #1\n\t"
+
+/* The loop over the units of pre, bg, bh, h (n of them, formats fp and fh, constants zeta and nu, all
+ * in scope), with GATE the gate's code. The int16 arrays are read at negative offsets from their
+ * ends, so that the loop's count sets the flags its branch tests. */
+#define FGC_CELL_T2(GATE)                                                                               \
+    do {                                                                                                \
+        int32_t idx_ = -2 * (int32_t)n;                                                                 \
+        uint32_t t0_, t1_, t2_, t3_, t4_;                                                               \
+        __asm__ volatile(                                                                               \
+            ".syntax unified\n"                                                                        \
+            "1:\n\t"                                                                                  \
+            "ldr %[t0], [%[pre], %[i], lsl #1]\n\t"                                                   \
+            "ldrsh %[t1], [%[bg], %[i]]\n\t"                                                          \
+            "ssat %[t0], #17, %[t0]\n\t"                                                              \
+            "ldrsh %[t2], [%[bh], %[i]]\n\t"                                                          \
+            "add %[t1], %[t1], %[t0]\n\t"                                                             \
+            "add %[t2], %[t2], %[t0]\n\t"                                                             \
+            "ssat %[t1], #16, %[t1]\n\t"                                                              \
+            "ssat %[t2], #16, %[t2]\n\t"                                                              \
+            GATE                                                                                        \
+            FGC_CELL_T2_TANH("t2", "t1", "lc")                                                          \
+            /* the blend: sat16(rshift(z * h, 14) + rshift(coef * c, sc)), coef = (k - zeta * z) >> 14 */ \
+            "ldrsh %[t2], [%[h], %[i]]\n\t"                                                           \
+            "mls %[t0], %[zeta], %[t4], %[k]\n\t"                                                     \
+            "asr %[t0], %[t0], #14\n\t"                                                               \
+            "mul %[t2], %[t4], %[t2]\n\t"                                                             \
+            "mul %[t0], %[t0], %[t1]\n\t"                                                             \
+            "ubfx %[t3], %[t2], #13, #1\n\t"                                                          \
+            "add %[t2], %[t3], %[t2], asr #14\n\t"                                                    \
+            "ubfx %[t3], %[t0], %[sc1], #1\n\t"                                                       \
+            "add %[t0], %[t3], %[t0], asr %[sc]\n\t"                                                  \
+            "add %[t2], %[t2], %[t0]\n\t"                                                             \
+            "ssat %[t2], #16, %[t2]\n\t"                                                              \
+            "strh %[t2], [%[h], %[i]]\n\t"                                                            \
+            "adds %[i], %[i], #2\n\t"                                                                 \
+            "bne 1b"                                                                                    \
+            : [i] "+r"(idx_), [t0] "=&r"(t0_), [t1] "=&r"(t1_), [t2] "=&r"(t2_), [t3] "=&r"(t3_),      \
+              [t4] "=&r"(t4_)                                                                           \
+            : [pre] "r"(pre + n), [bg] "r"(bg + n), [bh] "r"(bh + n), [h] "r"(h + n),                   \
+              [tab] "r"(fgc_tanh_table_q14), [k] "r"((zeta + nu) * 16384 + 8192), [zeta] "r"(zeta),     \
+              [r128] "r"(128), [lz] "I"(12 - fp), [lc] "I"(13 - fp), [sc] "I"(28 - fh), [sc1] "I"(27 - fh) \
+            : "cc", "memory");                                                                          \
+    } while (0)
+#endif
+
 /*
  * FastGRNN's element loop with a sigmoid gate and a tanh update, for i < n:
  *   z = sigmoid(bias(pre[i], bg[i]), fp), c = tanh(bias(pre[i], bh[i]), fp) (both Q14),
@@ -165,78 +246,8 @@ FGC_INLINE void fgc_fastgrnn_sigmoid_tanh_q15_inl(const int32_t *pre, const int1
         return;
     }
 #elif defined(FGC_THUMB2_ASM)
-    /* Thumb-2 (M3, M4, M7, M33): one loop of assembly, for the same formats as Thumb-1's. GCC
-     * spills and rebuilds constants around the two table lookups (measured on USPS: 64
-     * instructions per unit on the M3, 55 on the M4; this loop takes 49). Each lookup reads T[k]
-     * and T[k+1] with one unaligned word load; |x| in Q13 is saturated to 65535 by USAT, which
-     * gives T[255] + 0 = 16384 for every |x| >= 8 as §3.4 does. */
-    int sc = 14 + 14 - fh; /* the blend's shift, c in Q14 */
-    if (fp >= -2 && fp <= 12 && sc >= 1 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0 && nu <= 16384
-        && n >= 1 && n <= 16384) {
-        /* the int16 arrays are read at negative offsets from their ends, so that the loop's count
-         * sets the flags its branch tests */
-        int32_t idx = -2 * (int32_t)n;
-        uint32_t t0, t1, t2, t3, t4;
-        __asm__ volatile(
-            ".syntax unified\n"
-            "1:\n\t"
-            "ldr %[t0], [%[pre], %[i], lsl #1]\n\t"
-            "ldrsh %[t1], [%[bg], %[i]]\n\t"
-            "ssat %[t0], #17, %[t0]\n\t"
-            "ldrsh %[t2], [%[bh], %[i]]\n\t"
-            "add %[t1], %[t1], %[t0]\n\t"
-            "add %[t2], %[t2], %[t0]\n\t"
-            "ssat %[t1], #16, %[t1]\n\t"
-            "ssat %[t2], #16, %[t2]\n\t"
-            /* the gate: sigmoid(x) = (16385 + tanh(x / 2)) >> 1 */
-            "eor %[t0], %[t1], %[t1], asr #31\n\t"
-            "sub %[t0], %[t0], %[t1], asr #31\n\t"
-            "usat %[t0], #16, %[t0], lsl %[lz]\n\t"
-            "lsr %[t3], %[t0], #8\n\t"
-            "ldr %[t3], [%[tab], %[t3], lsl #1]\n\t"
-            "uxtb %[t0], %[t0]\n\t"
-            "uxth %[t4], %[t3]\n\t"
-            "rsb %[t3], %[t4], %[t3], lsr #16\n\t"
-            "mla %[t3], %[t3], %[t0], %[r128]\n\t"
-            "add %[t4], %[t4], %[t3], asr #8\n\t"
-            "eor %[t4], %[t4], %[t1], asr #31\n\t"
-            "sub %[t4], %[t4], %[t1], asr #31\n\t"
-            "add %[t4], %[t4], #16384\n\t"
-            "add %[t4], %[t4], #1\n\t"
-            "asr %[t4], %[t4], #1\n\t"
-            /* the update: tanh */
-            "eor %[t0], %[t2], %[t2], asr #31\n\t"
-            "sub %[t0], %[t0], %[t2], asr #31\n\t"
-            "usat %[t0], #16, %[t0], lsl %[lc]\n\t"
-            "lsr %[t3], %[t0], #8\n\t"
-            "ldr %[t3], [%[tab], %[t3], lsl #1]\n\t"
-            "uxtb %[t0], %[t0]\n\t"
-            "uxth %[t1], %[t3]\n\t"
-            "rsb %[t3], %[t1], %[t3], lsr #16\n\t"
-            "mla %[t3], %[t3], %[t0], %[r128]\n\t"
-            "add %[t1], %[t1], %[t3], asr #8\n\t"
-            "eor %[t1], %[t1], %[t2], asr #31\n\t"
-            "sub %[t1], %[t1], %[t2], asr #31\n\t"
-            /* the blend: sat16(rshift(z * h, 14) + rshift(coef * c, sc)), coef = (k - zeta * z) >> 14 */
-            "ldrsh %[t2], [%[h], %[i]]\n\t"
-            "mls %[t0], %[zeta], %[t4], %[k]\n\t"
-            "asr %[t0], %[t0], #14\n\t"
-            "mul %[t2], %[t4], %[t2]\n\t"
-            "mul %[t0], %[t0], %[t1]\n\t"
-            "ubfx %[t3], %[t2], #13, #1\n\t"
-            "add %[t2], %[t3], %[t2], asr #14\n\t"
-            "ubfx %[t3], %[t0], %[sc1], #1\n\t"
-            "add %[t0], %[t3], %[t0], asr %[sc]\n\t"
-            "add %[t2], %[t2], %[t0]\n\t"
-            "ssat %[t2], #16, %[t2]\n\t"
-            "strh %[t2], [%[h], %[i]]\n\t"
-            "adds %[i], %[i], #2\n\t"
-            "bne 1b"
-            : [i] "+r"(idx), [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4)
-            : [pre] "r"(pre + n), [bg] "r"(bg + n), [bh] "r"(bh + n), [h] "r"(h + n),
-              [tab] "r"(fgc_tanh_table_q14), [k] "r"((zeta + nu) * 16384 + 8192), [zeta] "r"(zeta),
-              [r128] "r"(128), [lz] "I"(12 - fp), [lc] "I"(13 - fp), [sc] "I"(sc), [sc1] "I"(sc - 1)
-            : "cc", "memory");
+    if (fgc_cell_t2_covers(fp, fh, zeta, nu, n)) {
+        FGC_CELL_T2(FGC_CELL_T2_TANH("t1", "t4", "lz") FGC_CELL_T2_SIGMOID("t4"));
         return;
     }
 #elif defined(__AVR__) && defined(__OPTIMIZE__) /* unoptimised builds lack the registers its assembly needs */
@@ -247,6 +258,25 @@ FGC_INLINE void fgc_fastgrnn_sigmoid_tanh_q15_inl(const int32_t *pre, const int1
     for (i = 0; i < n; i++) {
         /* the biases are constants: in program memory on AVR */
         int32_t z = fgc_sigmoid_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bg + i)), fp);
+        int32_t c = fgc_tanh_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bh + i)), fp);
+        h[i] = (int16_t)fgc_fastgrnn_blend_bounded_q15_el(z, 14, c, 14, zeta, nu, fh, h[i]);
+    }
+}
+
+/* The same loop with a tanh gate (z = tanh(bias(pre[i], bg[i]), fp), in [-1, 1], so the blend's
+ * int32 form holds as for sigmoid): assembly on Thumb-2, portable C elsewhere. */
+FGC_INLINE void fgc_fastgrnn_tanh_tanh_q15_inl(const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,
+                                               int32_t zeta, int32_t nu, int fh, uint32_t n, int16_t *h)
+{
+    uint32_t i;
+#if defined(FGC_THUMB2_ASM)
+    if (fgc_cell_t2_covers(fp, fh, zeta, nu, n)) {
+        FGC_CELL_T2(FGC_CELL_T2_TANH("t1", "t4", "lc"));
+        return;
+    }
+#endif
+    for (i = 0; i < n; i++) {
+        int32_t z = fgc_tanh_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bg + i)), fp);
         int32_t c = fgc_tanh_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bh + i)), fp);
         h[i] = (int16_t)fgc_fastgrnn_blend_bounded_q15_el(z, 14, c, 14, zeta, nu, fh, h[i]);
     }

@@ -65,7 +65,7 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 <#elseif st.kind == "matvec_narrow">
 <#assign f = st.factors[0]>
     fgc_matvec_narrow_${st.weights}_q15_inl(${f.matrix}, ${f.in}, ${st.rows}u, ${f.cols}u, ${f.shift}, ${st.out});
-<#elseif st.kind == "grnn_sigmoid_tanh">
+<#elseif st.kind == "grnn_cell">
     ${prefix}_cell(${st.pre}, state->h);
 <#elseif st.kind == "spmv">
     ${st.function}(${st.in}, ${st.out});
@@ -86,11 +86,11 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 </#list>
 </#macro>
 <#list step as st>
-<#if st.kind == "grnn_sigmoid_tanh">
-/* FastGRNN's element loop (fgc_fastgrnn_sigmoid_tanh_q15_inl) */
-static FGC_ASM_OUT_OF_LINE void ${prefix}_cell(const int32_t *pre, int16_t *h)
+<#if st.kind == "grnn_cell">
+/* FastGRNN's element loop (fgc_fastgrnn_${st.gate}_tanh_q15_inl<#if st.gate == "tanh">; assembly on Thumb-2 only, so in line elsewhere</#if>) */
+static <#if st.gate == "sigmoid">FGC_ASM_OUT_OF_LINE </#if>void ${prefix}_cell(const int32_t *pre, int16_t *h)
 {
-    fgc_fastgrnn_sigmoid_tanh_q15_inl(pre, ${st.bg}, ${st.bh}, ${st.frac}, ${st.zeta}, ${st.nu}, ${st.hFrac}, ${st.length}u, h);
+    fgc_fastgrnn_${st.gate}_tanh_q15_inl(pre, ${st.bg}, ${st.bh}, ${st.frac}, ${st.zeta}, ${st.nu}, ${st.hFrac}, ${st.length}u, h);
 }
 
 </#if>

@@ -253,7 +253,7 @@ final class FixedTemplateData {
                 out.add(Map.of("kind", "normalize", "in", vector(n.op().in()), "out", vector(n.op().out()), "mean",
                         symbol(n.op().mean()), "invStd", symbol(n.op().invStd()), "shift", n.op().shift()));
             } else if (st instanceof Loop l) {
-                out.add(fastGrnnSigmoidTanh(l, scalars).orElseGet(() -> loop(l, scalars, plan)));
+                out.add(fastGrnnCell(l, scalars).orElseGet(() -> loop(l, scalars, plan)));
             }
             previous = st;
         }
@@ -276,19 +276,21 @@ final class FixedTemplateData {
     }
 
     /**
-     * FastGRNN's element loop with EdgeML's default nonlinearities — bias and sigmoid for the gate,
-     * bias and tanh for the update, then the int32 blend, through scalars — as one call of
-     * {@code fgc_fastgrnn_sigmoid_tanh_q15_inl} (the same operations; Thumb-1 has a hand-scheduled
-     * loop for it), or empty for any other loop.
+     * FastGRNN's element loop with a tanh update and a sigmoid gate (EdgeML's defaults) or a tanh
+     * gate — bias and gate, bias and tanh, then the int32 blend, through scalars — as one call of
+     * {@code fgc_fastgrnn_sigmoid_tanh_q15_inl} or {@code fgc_fastgrnn_tanh_tanh_q15_inl} (the same
+     * operations; Thumb-2 has a loop of assembly for both, Thumb-1 and AVR for the sigmoid gate), or
+     * empty for any other loop.
      */
-    private Optional<Map<String, Object>> fastGrnnSigmoidTanh(Loop loop, Set<String> scalars) {
+    private Optional<Map<String, Object>> fastGrnnCell(Loop loop, Set<String> scalars) {
         List<Op> ops = loop.ops().stream().map(Access::op).toList();
         if (ops.size() != 5 || !(ops.get(0) instanceof FixedPlan.BiasQ15 zb)
                 || !(ops.get(1) instanceof FixedPlan.Activation za) || !(ops.get(2) instanceof FixedPlan.BiasQ15 cb)
                 || !(ops.get(3) instanceof FixedPlan.Activation ca) || !(ops.get(4) instanceof FixedPlan.GrnnBlend g)) {
             return Optional.empty();
         }
-        boolean shape = za.nonlinearity() == Nonlinearity.SIGMOID && ca.nonlinearity() == Nonlinearity.TANH
+        boolean shape = (za.nonlinearity() == Nonlinearity.SIGMOID || za.nonlinearity() == Nonlinearity.TANH)
+                && ca.nonlinearity() == Nonlinearity.TANH
                 && zb.in().equals(cb.in()) && za.buffer().equals(zb.out()) && ca.buffer().equals(cb.out())
                 && g.z().equals(zb.out()) && g.c().equals(cb.out()) && za.frac() == ca.frac()
                 && g.zFrac() == 14 && g.cFrac() == 14 && !g.wide()
@@ -297,7 +299,8 @@ final class FixedTemplateData {
             return Optional.empty();
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "grnn_sigmoid_tanh");
+        m.put("kind", "grnn_cell");
+        m.put("gate", za.nonlinearity() == Nonlinearity.SIGMOID ? "sigmoid" : "tanh");
         m.put("pre", vector(zb.in()));
         m.put("bg", symbol(zb.bias()));
         m.put("bh", symbol(cb.bias()));
