@@ -153,6 +153,12 @@ public final class ModelLoader {
             if (s.length != 2) {
                 throw new UserError(source.describe(name) + ": shape " + shape(s) + ", expected a 2-d matrix");
             }
+            if (s[0] == 0 || s[1] == 0) {
+                // An empty weight matrix leaves the cell with no inputs or no hidden units, and every
+                // size derived from it (timesteps = features / inputs) would be meaningless.
+                throw new UserError(source.describe(name) + ": shape " + shape(s)
+                        + " is empty; a weight matrix needs at least one row and one column");
+            }
             mustEqual(name, s, 0, rows, "rows");
             mustEqual(name, s, 1, cols, "columns");
             return finite(name, new Matrix(s[0], s[1], a.values()));

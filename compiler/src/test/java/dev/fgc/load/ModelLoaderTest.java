@@ -96,6 +96,15 @@ class ModelLoaderTest {
     }
 
     @Test
+    void emptyWeightMatrixIsRejected() throws IOException {
+        // Found by ModelLoaderFuzzTest: an input width of zero reached a division by zero.
+        Path dir = copyOfUsps();
+        NpyWriter.writeFloat32(dir.resolve("W1.npy"), new int[] {0, 5}, new double[0]);
+        UserError e = assertThrows(UserError.class, () -> ModelLoader.load(dir, LoadOptions.defaults()));
+        assertTrue(e.getMessage().contains("W1.npy: shape [0, 5] is empty"), e.getMessage());
+    }
+
+    @Test
     void meanLengthMustBeWholeTimesteps() throws IOException {
         Path dir = copyOfUsps();
         NpyWriter.writeFloat32(dir.resolve("mean.npy"), new int[] {250}, new double[250]);

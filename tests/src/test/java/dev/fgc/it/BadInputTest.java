@@ -58,6 +58,22 @@ class BadInputTest {
     }
 
     @Test
+    void controlCharactersOfACorruptHeaderAreEscaped() throws IOException {
+        // Found by NpyReaderFuzzTest: the header text quoted in the message held a raw newline,
+        // which split the one-line error on the terminal.
+        String header = "{'descr': '<f4',\n 'fortran_order': False, \u001b[2J'shape': (32,) }";
+        byte[] bytes = Files.readAllBytes(model.resolve("Bh.npy"));
+        byte[] corrupt = java.util.Arrays.copyOf(bytes, bytes.length);
+        byte[] text = header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(text, 0, corrupt, 10, text.length);
+        Files.write(model.resolve("Bh.npy"), corrupt);
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("compile", model.toString(), "-o", out.toString());
+        assertUserError(r, "Bh.npy: unparseable header", "'<f4',\\n 'fortran_order'", "\\u001b[2J");
+        assertFalse(Files.exists(out), "no output for a bad model");
+    }
+
+    @Test
     void wrongShapes() throws IOException {
         NpyWriter.writeFloat32(model.resolve("FC.npy"), new int[] {30, 10}, new double[300]);
         assertUserError(Cli.run("inspect", model.toString()), "FC.npy: shape [30, 10] has 30 rows",

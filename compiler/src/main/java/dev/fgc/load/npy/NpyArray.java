@@ -1,5 +1,6 @@
 package dev.fgc.load.npy;
 
+import dev.fgc.load.ShownText;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -249,7 +250,7 @@ public final class NpyArray {
 
         private static IllegalArgumentException unsupported(String descr, String reason) {
             return new IllegalArgumentException(
-                    "unsupported dtype '" + descr + "': " + reason + "; supported: " + SUPPORTED);
+                    "unsupported dtype '" + ShownText.of(descr, 40) + "': " + reason + "; supported: " + SUPPORTED);
         }
 
         String descr() {

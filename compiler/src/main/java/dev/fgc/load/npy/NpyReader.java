@@ -1,6 +1,7 @@
 package dev.fgc.load.npy;
 
 import dev.fgc.UserError;
+import dev.fgc.load.ShownText;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -245,7 +246,7 @@ public final class NpyReader {
             map.forEach((key, item) -> dict.put((String) key, item));
             for (String key : dict.keySet()) {
                 if (!HEADER_KEYS.contains(key)) {
-                    throw parser.invalid("unexpected key '" + key + "'");
+                    throw parser.invalid("unexpected key '" + ShownText.of(key, MAX_SHOWN_CHARS) + "'");
                 }
             }
             for (String key : HEADER_KEYS) {
@@ -284,7 +285,7 @@ public final class NpyReader {
                 pos += 5;
                 return Boolean.FALSE;
             }
-            throw error("unexpected character '" + c + "'");
+            throw error("unexpected character '" + ShownText.of(String.valueOf(c), 1) + "'");
         }
 
         private String string() {
@@ -371,7 +372,7 @@ public final class NpyReader {
                 skipSpace();
                 expect(':');
                 if (dict.put(key, value()) != null) {
-                    throw error("the key '" + key + "' appears twice");
+                    throw error("the key '" + ShownText.of(String.valueOf(key), MAX_SHOWN_CHARS) + "' appears twice");
                 }
                 skipSpace();
                 if (pos < text.length() && text.charAt(pos) == ',') {
@@ -414,8 +415,7 @@ public final class NpyReader {
 
         private String shownText() {
             // Only trailing space is cut, so that character positions still count from the start.
-            String shown = text.stripTrailing();
-            return shown.length() > MAX_SHOWN_CHARS ? shown.substring(0, MAX_SHOWN_CHARS) + "..." : shown;
+            return ShownText.of(text.stripTrailing(), MAX_SHOWN_CHARS);
         }
     }
 }

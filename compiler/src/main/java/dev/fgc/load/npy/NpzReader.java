@@ -1,6 +1,8 @@
 package dev.fgc.load.npy;
 
 import dev.fgc.UserError;
+import dev.fgc.load.ShownText;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ public final class NpzReader {
     private static final String SUFFIX = ".npy";
     /** Java arrays stop a few elements short of Integer.MAX_VALUE. */
     private static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
+    private static final int MAX_SHOWN_CHARS = 200;
 
     private NpzReader() {}
 
@@ -54,7 +57,8 @@ public final class NpzReader {
         Set<String> entryNames = new HashSet<>();
         for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
             ZipEntry entry = entries.nextElement();
-            String source = archive + ":" + entry.getName();
+            // Entry names are the archive's own text, so they are shown escaped.
+            String source = archive + ":" + ShownText.of(entry.getName(), MAX_SHOWN_CHARS);
             if (entry.isDirectory()) {
                 continue;
             }
@@ -82,8 +86,11 @@ public final class NpzReader {
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
             bytes = in.readAllBytes();
+        } catch (EOFException e) {
+            throw new UserError(source + ": truncated: the archive ends inside this entry's data", e);
         } catch (IOException e) {
-            throw new UserError(source + ": cannot read the entry: " + NpyReader.describe(e), e);
+            throw new UserError(source + ": cannot read the entry: "
+                    + ShownText.of(NpyReader.describe(e), MAX_SHOWN_CHARS), e);
         }
         // ZipFile leaves the checksum unchecked, and a flipped bit in a stored entry would
         // otherwise pass for a valid array with one wrong weight.
