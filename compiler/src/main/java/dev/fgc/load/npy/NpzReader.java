@@ -56,7 +56,7 @@ public final class NpzReader {
         // first one's data, so duplicates are caught by entry name before any key is made.
         Set<String> entryNames = new HashSet<>();
         for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-            ZipEntry entry = entries.nextElement();
+            ZipEntry entry = nextEntry(entries, archive);
             // Entry names are the archive's own text, so they are shown escaped.
             String source = archive + ":" + ShownText.of(entry.getName(), MAX_SHOWN_CHARS);
             if (entry.isDirectory()) {
@@ -72,6 +72,17 @@ public final class NpzReader {
             arrays.put(key, NpyReader.read(entryBytes(zip, entry, source), source));
         }
         return Collections.unmodifiableSortedMap(arrays);
+    }
+
+    private static ZipEntry nextEntry(Enumeration<? extends ZipEntry> entries, String archive) {
+        try {
+            return entries.nextElement();
+        } catch (IllegalArgumentException e) {
+            // ZipFile decodes a name flagged as UTF-8 only when its entry is reached, and reports
+            // bytes that are not UTF-8 with an unchecked exception.
+            throw new UserError(archive + ": corrupt archive: an entry's name is flagged UTF-8 but is not ("
+                    + ShownText.of(String.valueOf(e.getMessage()), MAX_SHOWN_CHARS) + ")", e);
+        }
     }
 
     private static String keyOf(String entryName) {
