@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -96,7 +97,7 @@ public final class Verifier {
                 if (progress.terminal()) {
                     progress.done(chunk.to());
                 } else if (chunks.size() > 1) {
-                    log.printf("fgc: chunk %d/%d (%d samples) done%n", k + 1, chunks.size(), chunk.size());
+                    log.printf(Locale.ROOT, "fgc: chunk %d/%d (%d samples) done%n", k + 1, chunks.size(), chunk.size());
                 }
             }
             String prefix = o.prefix().lower() + "_";
