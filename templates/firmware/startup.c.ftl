@@ -6,7 +6,8 @@
  * calls main; exit() ends the emulator with main's return value. newlib's _start is not used: it
  * asks the emulator for SYS_HEAPINFO and moves SP to wherever the emulator says (QEMU's PSRAM on
  * the MPS2 boards), outside the stack region this firmware reserves and measures.
- * Every other exception prints a line and exits with status 99, so a fault never hangs.
+ * Every other exception prints a line and exits with status 99, so a fault never hangs; the line
+ * names a stack overflow when the stack ran past its limit (fw_stack_guard makes that fault).
  * Without semihosting (the hardware-in-the-loop firmware, which must run on a board with no
  * debugger attached) the start-up does not open it, and a fault stops the core where it is.
  */
@@ -33,7 +34,7 @@ extern void _exit(int) __attribute__((noreturn));
 void Reset_Handler(void) __attribute__((naked, noreturn));
 void Fault_Handler(void) __attribute__((naked, noreturn));
 void fw_c_start(void) __attribute__((noreturn, used));
-void fw_fault(uint32_t ipsr) __attribute__((noreturn, used));
+void fw_fault(uint32_t ipsr, uint32_t sp) __attribute__((noreturn, used));
 
 /* 16 system vectors + 32 IRQ vectors; unused ones all go to Fault_Handler. */
 __attribute__((section(".isr_vector"), used))
@@ -125,6 +126,7 @@ void Fault_Handler(void)
 {
     __asm volatile(
         "    .syntax unified            \n"
+        "    mov  r1, sp                \n"  /* SP where the exception stacked its frame */
         "    ldr  r0, =__StackTop       \n"  /* SP may be the cause: reset it */
         "    mov  sp, r0                \n"
         "    mrs  r0, ipsr              \n"
@@ -141,18 +143,48 @@ static inline void semihost_write0(const char *s)
     __asm volatile("bkpt 0xab" : "+r"(r0) : "r"(r1) : "memory");
 }
 
-void fw_fault(uint32_t ipsr)
+/* Writes v as 8 hex digits at p. */
+static void fw_hex(char *p, uint32_t v)
+{
+    int i;
+    for (i = 7; i >= 0; i--, v >>= 4)
+        p[i] = "0123456789ABCDEF"[v & 0xFu];
+}
+
+/* Whether the fault is the stack running past __StackLimit. The hardware stacks an exception frame
+ * (at most 26 words with the FPU's) below the faulting SP, so an SP within 128 bytes of the limit
+ * means the frame itself did not fit; ARMv8-M also flags a limit violation (CFSR.STKOF), which
+ * leaves SP where it was when the instruction that would cross the limit is refused. */
+static int fw_stack_overflowed(uint32_t sp)
+{
+#if defined(__ARM_ARCH_8M_MAIN__)
+    if ((*(volatile uint32_t *)0xE000ED28u & (1u << 20)) != 0u)
+        return 1;
+#endif
+    return sp < (uint32_t)(uintptr_t)__StackLimit + 128u;
+}
+
+void fw_fault(uint32_t ipsr, uint32_t sp)
 {
     char msg[] = "fgc: fault: exception ???\n";
+    char overflow[] = "fgc: fault: stack overflow (exception ???, SP 0x________, stack limit 0x________)\n";
     unsigned n = ipsr & 0x1FFu;
-    msg[22] = (char)('0' + n / 100);
-    msg[23] = (char)('0' + n / 10 % 10);
-    msg[24] = (char)('0' + n % 10);
+    char *text = msg;
+    char *code = msg + 22;
+    if (fw_stack_overflowed(sp)) {
+        text = overflow;
+        code = overflow + 38;
+        fw_hex(overflow + 48, sp);
+        fw_hex(overflow + 72, (uint32_t)(uintptr_t)__StackLimit);
+    }
+    code[0] = (char)('0' + n / 100);
+    code[1] = (char)('0' + n / 10 % 10);
+    code[2] = (char)('0' + n % 10);
 <#if semihosting!true>
-    semihost_write0(msg);
+    semihost_write0(text);
     _exit(99);
 <#else>
-    (void)msg;
+    (void)text;
     for (;;) {
     }
 </#if>

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
@@ -119,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
         Verifier verifier = new Verifier(ctx.provisioner(), ctx.env(), ctx.err(), ctx.errIsTerminal());
         List<BenchRow> rows = new ArrayList<>();
         for (Case c : cases) {
-            ctx.err().printf("fgc bench: %s on %s, %s, %s layout (%d of %d)%n", c.model().name(), c.board().name(),
+            ctx.err().printf(Locale.ROOT, "fgc bench: %s on %s, %s, %s layout (%d of %d)%n", c.model().name(), c.board().name(),
                     c.build().compiled().precision().label(), c.layout(), rows.size() + 1, cases.size());
             CodeOptions.Build b = c.build();
             VerifyReport report = b.withBuildFacts(verifier.verify(b.compiled(), b.packing(), c.data(),

@@ -10,6 +10,7 @@ import dev.fgc.report.ReportFile;
 import dev.fgc.device.Board;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,7 @@ final class CompileCommand implements Runnable {
             compiled.plan().ifPresent(p -> r.put("quantization", QuantizationReport.of(p, build.calibration())));
             ReportFile.write(report, Json.write(r));
         }
-        ctx.out().printf("fgc: wrote %d files to %s (include %s; %d bytes of model constants, %s)%n",
+        ctx.out().printf(Locale.ROOT, "fgc: wrote %d files to %s (include %s; %d bytes of model constants, %s)%n",
                 files.asMap().size(), output, emitter.headerName(), build.sizes().constantBytes(),
                 compiled.precision().label());
     }

@@ -5,6 +5,7 @@ import dev.fgc.export.java.JavaTwinEmitter;
 import dev.fgc.export.java.TwinName;
 import dev.fgc.model.Model;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ final class ExportJavaCommand implements Runnable {
         CodeOptions.Build build = buildOptions.build(model);
         GeneratedFiles files = new JavaTwinEmitter(name).emit(build.compiled(), build.packing());
         files.writeTo(output);
-        ctx.out().printf("fgc: wrote %s (class %s, %s, %d bytes of model constants as in the firmware)%n",
+        ctx.out().printf(Locale.ROOT, "fgc: wrote %s (class %s, %s, %d bytes of model constants as in the firmware)%n",
                 output.resolve(name.path()), name.qualified(), build.compiled().precision().label(),
                 build.sizes().constantBytes());
     }

@@ -5,6 +5,7 @@ import dev.fgc.emit.CModelEmitter;
 import dev.fgc.hil.HilFirmware;
 import dev.fgc.model.Model;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ final class HilFirmwareCommand implements Callable<Integer> {
         CodeOptions.Build build = buildOptions.build(model, board);
         CModelEmitter emitter = buildOptions.emitter(build, model);
         Path elf = HilFirmware.build(build.compiled(), build.packing(), emitter, board, ctx.provisioner(), output);
-        ctx.out().printf("fgc: wrote the hardware-in-the-loop firmware for %s to %s (%s); flash it, then run"
+        ctx.out().printf(Locale.ROOT, "fgc: wrote the hardware-in-the-loop firmware for %s to %s (%s); flash it, then run"
                 + " fgc verify with the same options and --port%n", board.name(), elf, build.compiled().precision()
                 .label());
         return 0;

@@ -6,6 +6,7 @@ import dev.fgc.Version;
 import dev.fgc.device.HostEnvironment;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // fgc's text is English on every machine; picocli sorts option names by the default locale's
+        // upper case, which in Turkish moves --in-container after --work-dir.
+        Locale.setDefault(Locale.ROOT);
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 

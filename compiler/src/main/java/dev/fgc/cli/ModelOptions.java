@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 /** The model argument and the nonlinearities EdgeML does not save. */
 final class ModelOptions {
     @Parameters(index = "0", paramLabel = "MODEL",
-            description = "EdgeML model folder (W.npy or W1/W2.npy, U…, Bg, Bh, zeta, nu or B, alpha, beta, FC,"
+            description = "EdgeML model folder (W.npy or W1/W2.npy, U..., Bg, Bh, zeta, nu or B, alpha, beta, FC,"
                     + " FCbias, mean, std) or an .npz archive of the same arrays")
     Path model;
 

@@ -15,6 +15,7 @@ import dev.fgc.verify.Verifier;
 import dev.fgc.verify.VerifyReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ abstract class PackageExportCommand implements Runnable {
         Exporter exporter = exporter();
         GeneratedFiles files = exporter.files(in);
         files.writeTo(output);
-        ctx.out().printf("fgc: wrote the %s of model %s (%s, %d files) to %s%n", exporter.title(), model.name(),
+        ctx.out().printf(Locale.ROOT, "fgc: wrote the %s of model %s (%s, %d files) to %s%n", exporter.title(), model.name(),
                 build.compiled().precision().label(), files.asMap().size(), output);
     }
 

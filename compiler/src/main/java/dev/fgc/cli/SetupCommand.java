@@ -8,6 +8,7 @@ import dev.fgc.device.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,7 @@ final class SetupCommand implements Runnable {
             tools.addAll(Tool.forEmulator(b.emulator()));
             Map<Tool, Path> found = provisioner.ensure(tools, "board " + b.name());
             FirmwareRunner.forBoard(b, provisioner, ctx.env()); // builds its host helper (plugin, runner)
-            ctx.out().printf("%-16s ok: %s%n", b.name(), String.join(", ",
+            ctx.out().printf(Locale.ROOT, "%-16s ok: %s%n", b.name(), String.join(", ",
                     found.values().stream().map(Path::toString).distinct().toList()));
         }
     }

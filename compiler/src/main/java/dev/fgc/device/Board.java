@@ -3,6 +3,7 @@ package dev.fgc.device;
 import dev.fgc.UserError;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -28,7 +29,7 @@ public record Board(String name, String description, boolean isDefault, String c
 
     public record MemoryRegion(long origin, long size) {
         public String originHex() {
-            return String.format("0x%08X", origin);
+            return String.format(Locale.ROOT, "0x%08X", origin);
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class QemuEmulator implements FirmwareRunner {
     /** The status the Cortex-M start-up code exits with on any fault. */
     public static final int FAULT_EXIT = 99;
+    /** What the start-up code's fault handler prints when SP ran past the stack's limit. */
+    public static final String STACK_OVERFLOW = "fgc: fault: stack overflow";
     private static final Pattern COUNT = Pattern.compile("fgc-count intervals=(\\d+) instructions=(\\d+)");
     private final Board board;
     private final Path qemu;
@@ -35,8 +37,9 @@ public final class QemuEmulator implements FirmwareRunner {
     @Override
     public DeviceRun run(Path elf, ElfSizes image, Duration timeout) {
         Run r = run(elf, image.address(MARK_BEGIN), image.address(MARK_END), timeout);
-        Optional<String> failure = r.exitCode() == FAULT_EXIT
-                ? Optional.of("the processor faulted (" + r.stderr().strip() + ")") : Optional.empty();
+        Optional<String> failure = r.exitCode() != FAULT_EXIT ? Optional.empty()
+                : Optional.of((r.stderr().contains(STACK_OVERFLOW) ? "the firmware overran its " + board.stackSize()
+                        + "-byte stack" : "the processor faulted") + " (" + r.stderr().strip() + ")");
         return new DeviceRun(r.exitCode(), r.stdout(), r.stderr().strip(), failure, r.intervals(), r.instructions(),
                 DeviceRun.Unit.INSTRUCTIONS);
     }
@@ -51,8 +54,9 @@ public final class QemuEmulator implements FirmwareRunner {
                 "-d", "plugin", "-D", countFile.toString());
         ProcessRunner.Result r = ProcessRunner.run(cmd, dir, timeout);
         if (r.timedOut()) {
-            throw new DeviceFailure(elf + ": the firmware did not finish within " + timeout.toSeconds() + " s under "
-                    + "qemu-system-arm -M " + board.emulatorMachine() + " (hung or too slow; raise --timeout)");
+            throw new DeviceFailure(elf + ": the firmware did not finish within " + timeout.toSeconds() + " s on board "
+                    + board.name() + " under qemu-system-arm -M " + board.emulatorMachine()
+                    + " (hung or too slow; raise --timeout)");
         }
         long[] count = readCount(countFile);
         return new Run(r.exitCode(), r.stdout(), r.stderr(), count[0], count[1]);

@@ -20,6 +20,7 @@ public final class SimavrRunner implements FirmwareRunner {
             List.of("-O2", "-I/usr/include/simavr"), List.of("-lsimavr"), "fgc's simavr runner");
     private static final Pattern REPORT = Pattern.compile(
             "fgc-simavr state=(\\w+) exit=(\\d+) cycles=(\\d+) intervals=(\\d+) counted=(\\d+)");
+    private static final String RUNNER_LINE = "fgc-simavr: ";
     private final Board board;
     private final Path runner;
 
@@ -44,7 +45,7 @@ public final class SimavrRunner implements FirmwareRunner {
         Path dir = elf.toAbsolutePath().getParent();
         ProcessRunner.Result r = ProcessRunner.run(List.of(runner.toString(), board.emulatorMachine(),
                 Long.toString(board.clockHz()), Long.toString(maxCycles), elf.toAbsolutePath().toString()), dir, timeout);
-        String where = elf + " under simavr (" + board.emulatorMachine() + ")";
+        String where = elf + " on board " + board.name() + " under simavr (" + board.emulatorMachine() + ")";
         if (r.timedOut()) {
             throw new DeviceFailure(where + ": the firmware did not finish within " + timeout.toSeconds()
                     + " s (hung or too slow; raise --timeout)");
@@ -60,10 +61,21 @@ public final class SimavrRunner implements FirmwareRunner {
             throw new DeviceFailure(where + ": the firmware did not finish within " + maxCycles + " cycles ("
                     + timeout.toSeconds() + " s at " + board.clockHz() / 1_000_000 + " MHz; hung? raise --timeout)");
         }
-        Optional<String> failure = state.equals("crashed")
-                ? Optional.of("simavr stopped the processor after " + m.group(3) + " cycles (" + diagnostics + ")")
-                : Optional.empty();
+        Optional<String> failure = switch (state) {
+            case "crashed" -> Optional.of("simavr stopped the processor after " + m.group(3) + " cycles ("
+                    + cause(diagnostics) + ")");
+            case "stack" -> Optional.of("the stack overflowed into .data/.bss after " + m.group(3) + " cycles ("
+                    + cause(diagnostics) + ")");
+            default -> Optional.empty();
+        };
         return new DeviceRun(Integer.parseInt(m.group(2)), r.stdout(), diagnostics, failure,
                 Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), DeviceRun.Unit.CYCLES);
+    }
+
+    /** The runner's own line on why it stopped when it wrote one, else all that simavr said; one line. */
+    private static String cause(String diagnostics) {
+        List<String> own = diagnostics.lines().filter(l -> l.startsWith(RUNNER_LINE))
+                .map(l -> l.substring(RUNNER_LINE.length())).toList();
+        return String.join("; ", own.isEmpty() ? diagnostics.lines().toList() : own);
     }
 }

@@ -6,6 +6,7 @@ import dev.fgc.device.BoardCatalog;
 import dev.fgc.quantize.CompiledModel;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ public final class HilFirmwareEmitter {
         d.put("board", FirmwareEmitter.boardData(board));
         Map<String, Object> uart = uartData(board);
         d.put("uart", uart);
-        d.put("fingerprint", String.format("0x%08X", fingerprint));
+        d.put("fingerprint", String.format(Locale.ROOT, "0x%08X", fingerprint));
         d.put("semihosting", false);
         TemplateRenderer r = TemplateRenderer.get();
         String driver = (String) uart.get("driver");

@@ -1,6 +1,7 @@
 package dev.fgc.hil;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One frame of the hardware-in-the-loop protocol (docs/hil-protocol.md):
@@ -55,7 +56,7 @@ public record Frame(int type, int seq, byte[] payload) {
     }
 
     public static String typeName(int type) {
-        return type >= 0x20 && type < 0x7F ? "'" + (char) type + "'" : String.format("0x%02X", type);
+        return type >= 0x20 && type < 0x7F ? "'" + (char) type + "'" : String.format(Locale.ROOT, "0x%02X", type);
     }
 
     @Override

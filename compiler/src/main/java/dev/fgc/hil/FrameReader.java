@@ -3,6 +3,7 @@ package dev.fgc.hil;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * Reads frames from a byte stream and checks them. Bytes before a frame's sync are tolerated only
@@ -65,7 +66,7 @@ public final class FrameReader {
         }
         int got = next() | next() << 8;
         if (got != crc) {
-            throw new ProtocolError(String.format("%s: corrupted frame %s seq %d: checksum 0x%04X, computed"
+            throw new ProtocolError(String.format(Locale.ROOT, "%s: corrupted frame %s seq %d: checksum 0x%04X, computed"
                     + " 0x%04X", source, Frame.typeName(header[0]), header[1], got, crc));
         }
         return new Frame(header[0], header[1], payload);

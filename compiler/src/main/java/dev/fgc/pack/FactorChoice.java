@@ -7,6 +7,7 @@ import dev.fgc.model.LinearMap;
 import dev.fgc.model.Matrix;
 import dev.fgc.model.Model;
 import dev.fgc.model.NamedMatrix;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,8 +39,9 @@ public final class FactorChoice {
         return c;
     }
 
+    /** In the order decided, W then U, on every run (Map.copyOf's order changes from one JVM to the next). */
     public Map<String, Decision> decisions() {
-        return Map.copyOf(decisions);
+        return Collections.unmodifiableMap(decisions);
     }
 
     /** The model with every projection in its chosen form. */

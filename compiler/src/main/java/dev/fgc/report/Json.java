@@ -2,6 +2,7 @@ package dev.fgc.report;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes maps, lists, strings, numbers and booleans as pretty JSON; map order is kept. */
@@ -98,7 +99,7 @@ public final class Json {
                 case '\t' -> b.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         b.append(c);
                     }

@@ -8,6 +8,7 @@ import dev.fgc.model.NamedScalar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What {@code fgc inspect} tells about a model: cell, dimensions, ranks, parameters, non-zeros, size. */
@@ -71,19 +72,19 @@ public final class ModelSummary {
     public static String text(Model model) {
         Map<String, Object> m = of(model);
         StringBuilder b = new StringBuilder();
-        b.append(String.format("model %s: %s, %s steps x %s inputs, hidden %s, %s classes%n", m.get("model"),
+        b.append(String.format(Locale.ROOT, "model %s: %s, %s steps x %s inputs, hidden %s, %s classes%n", m.get("model"),
                 m.get("cell"), m.get("timesteps"), m.get("inputDims"), m.get("hiddenDims"), m.get("numClasses")));
-        b.append(String.format("  rank W %s, rank U %s; %s%n", m.get("wRank"), m.get("uRank"),
+        b.append(String.format(Locale.ROOT, "  rank W %s, rank U %s; %s%n", m.get("wRank"), m.get("uRank"),
                 m.containsKey("gate") ? "gate " + m.get("gate") + ", update " + m.get("update")
                         : "update " + m.get("update")));
-        b.append(String.format("  %-8s %-12s %10s %10s%n", "tensor", "shape", "params", "non-zeros"));
+        b.append(String.format(Locale.ROOT, "  %-8s %-12s %10s %10s%n", "tensor", "shape", "params", "non-zeros"));
         for (Object o : (List<Object>) m.get("tensors")) {
             Map<String, Object> t = (Map<String, Object>) o;
             List<Integer> s = (List<Integer>) t.get("shape");
-            b.append(String.format("  %-8s %-12s %10s %10s%n", t.get("name"), s.get(0) + "x" + s.get(1),
+            b.append(String.format(Locale.ROOT, "  %-8s %-12s %10s %10s%n", t.get("name"), s.get(0) + "x" + s.get(1),
                     t.get("parameters"), t.get("nonZeros")));
         }
-        b.append(String.format("  total: %s parameters, %s non-zero; %s bytes as float32 (normaliser: %s more"
+        b.append(String.format(Locale.ROOT, "  total: %s parameters, %s non-zero; %s bytes as float32 (normaliser: %s more"
                 + " values)%n", m.get("parameters"), m.get("nonZeros"), m.get("floatBytes"), m.get("normalizerValues")));
         return b.toString();
     }

@@ -13,6 +13,7 @@ import dev.fgc.pack.Packing;
 import dev.fgc.quantize.CompiledModel;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public final class HilVerifier {
         try (HilSession session = new HilSession(port.open(replyTimeout), replyTimeout)) {
             HilSession.Hello hello = session.hello();
             checkDevice(hello, port, fingerprint, features, classes, inputBytes);
-            log.printf("fgc: %s runs %s's firmware (fingerprint %08x)%n", port.text(), hello.name(), fingerprint);
+            log.printf(Locale.ROOT, "fgc: %s runs %s's firmware (fingerprint %08x)%n", port.text(), hello.name(), fingerprint);
             for (int i = 0; i < data.size(); i++) {
                 HilSession.Result r = session.infer(oracle.inputs(data, i, i + 1), classes);
                 oracle.compare(cmp, i, data, new FirmwareOutput.DeviceResult(i, r.predicted(), r.bits()));
@@ -61,7 +62,7 @@ public final class HilVerifier {
         }
         if (h.fingerprint() != fingerprint || h.features() != features || h.classes() != classes
                 || h.inputBytes() != inputBytes) {
-            throw new UserError(String.format("%s: the device runs model '%s' (fingerprint %08x, %d features,"
+            throw new UserError(String.format(Locale.ROOT, "%s: the device runs model '%s' (fingerprint %08x, %d features,"
                     + " %d classes, %d-byte inputs), not this one (fingerprint %08x, %d features, %d classes,"
                     + " %d-byte inputs); flash the firmware 'fgc hil-firmware' builds with the same model and"
                     + " options", port.text(), h.name(), h.fingerprint(), h.features(), h.classes(), h.inputBytes(),

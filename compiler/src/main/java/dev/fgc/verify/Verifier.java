@@ -1,6 +1,5 @@
 package dev.fgc.verify;
 
-import dev.fgc.DeviceFailure;
 import dev.fgc.UserError;
 import dev.fgc.emit.CModelEmitter;
 import dev.fgc.emit.CPrefix;
@@ -24,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,7 +84,7 @@ public final class Verifier {
                 toolchain.link(dir, sources(dir), ELF);
                 sizes = toolchain.sizes(dir.resolve(ELF));
                 DeviceRun run = runner.run(dir.resolve(ELF), sizes, o.timeout());
-                FirmwareOutput out = checkRun(run, chunk, o.board(), model.classes(), dir.resolve(ELF));
+                FirmwareOutput out = RunCheck.results(run, chunk.size(), o.board(), model.classes(), dir.resolve(ELF));
                 for (FirmwareOutput.DeviceResult r : out.results()) {
                     int i = chunk.from() + r.index();
                     oracle.compare(cmp, i, data, r);
@@ -96,7 +96,7 @@ public final class Verifier {
                 if (progress.terminal()) {
                     progress.done(chunk.to());
                 } else if (chunks.size() > 1) {
-                    log.printf("fgc: chunk %d/%d (%d samples) done%n", k + 1, chunks.size(), chunk.size());
+                    log.printf(Locale.ROOT, "fgc: chunk %d/%d (%d samples) done%n", k + 1, chunks.size(), chunk.size());
                 }
             }
             String prefix = o.prefix().lower() + "_";
@@ -124,18 +124,6 @@ public final class Verifier {
         sizes.sectionOf(FirmwareEmitter.INPUTS_SYMBOL).filter(flash::containsKey)
                 .ifPresent(n -> flash.merge(n, -sizes.symbolSize(FirmwareEmitter.INPUTS_SYMBOL), Long::sum));
         return flash;
-    }
-
-    private static FirmwareOutput checkRun(DeviceRun run, InputChunks.Chunk chunk, Board board, int classes,
-                                           Path elf) {
-        FirmwareOutput out = FirmwareOutput.parse(run.output(), classes);
-        if (run.failure().isEmpty() && run.exitCode() == 0 && out.complete() && out.results().size() == chunk.size()) {
-            return out;
-        }
-        String why = run.failure().orElseGet(() -> "exit code " + run.exitCode()
-                + (run.diagnostics().isBlank() ? "" : ": " + run.diagnostics()));
-        throw new DeviceFailure(elf + ": the firmware stopped after " + out.results().size() + " of "
-                + chunk.size() + " examples on board " + board.name() + ": " + why);
     }
 
     private static List<String> sources(Path dir) {

@@ -6,6 +6,7 @@ import dev.fgc.report.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,7 +78,7 @@ public record VerifyReport(String model, String board, String precision, int sam
 
         String describe() {
             return unit == DeviceRun.Unit.CYCLES
-                    ? String.format("%d cycles per inference (%.2f ms at %d MHz)", perInference, milliseconds(),
+                    ? String.format(Locale.ROOT, "%d cycles per inference (%.2f ms at %d MHz)", perInference, milliseconds(),
                     clockHz / 1_000_000)
                     : perInference + " instructions per inference";
         }
@@ -161,22 +162,22 @@ public record VerifyReport(String model, String board, String precision, int sam
 
     public String summary() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("fgc verify: model %s on %s, %s%n", model, board, precision));
-        b.append(String.format("  matched    %d/%d samples%s%n", matched, samples,
+        b.append(String.format(Locale.ROOT, "fgc verify: model %s on %s, %s%n", model, board, precision));
+        b.append(String.format(Locale.ROOT, "  matched    %d/%d samples%s%n", matched, samples,
                 mismatches.isEmpty() ? "" : " (first mismatch: sample " + mismatches.get(0) + ")"));
-        accuracy.ifPresent(a -> b.append(String.format("  accuracy   float %.2f%%, reference %.2f%%, device %.2f%%%n",
+        accuracy.ifPresent(a -> b.append(String.format(Locale.ROOT, "  accuracy   float %.2f%%, reference %.2f%%, device %.2f%%%n",
                 100 * a.floatModel(), 100 * a.reference(), 100 * a.device())));
-        b.append(String.format("  agreement  %.2f%% (device class = float model's class)%n", 100 * agreement));
-        b.append(String.format("  |score - float score|  max %.3g, mean %.3g%n", maxAbsScoreError, meanAbsScoreError));
+        b.append(String.format(Locale.ROOT, "  agreement  %.2f%% (device class = float model's class)%n", 100 * agreement));
+        b.append(String.format(Locale.ROOT, "  |score - float score|  max %.3g, mean %.3g%n", maxAbsScoreError, meanAbsScoreError));
         if (imageMeasured()) {
-            b.append(String.format("  flash      %d bytes (model %d)%n", sizes.flashTotal(), sizes.flashModel()));
-            b.append(String.format("  RAM        %d bytes (static %d, stack peak %d)%n", sizes.ramTotal(),
+            b.append(String.format(Locale.ROOT, "  flash      %d bytes (model %d)%n", sizes.flashTotal(), sizes.flashModel()));
+            b.append(String.format(Locale.ROOT, "  RAM        %d bytes (static %d, stack peak %d)%n", sizes.ramTotal(),
                     sizes.ramStatic(), sizes.stackPeak()));
         } else {
-            b.append(String.format("  stack peak %d bytes%n", sizes.stackPeak()));
+            b.append(String.format(Locale.ROOT, "  stack peak %d bytes%n", sizes.stackPeak()));
         }
         if (speedMeasured()) {
-            b.append(String.format("  speed      %s%n", speed.describe()));
+            b.append(String.format(Locale.ROOT, "  speed      %s%n", speed.describe()));
         }
         b.append(passed() ? "  PASSED\n" : "  FAILED: the device disagrees with the reference\n");
         return b.toString();

@@ -1,6 +1,7 @@
 package dev.fgc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,10 +17,13 @@ import dev.fgc.quantize.CompiledModel;
 import dev.fgc.device.ArmToolchain;
 import dev.fgc.device.Board;
 import dev.fgc.device.BoardCatalog;
+import dev.fgc.device.DeviceRun;
+import dev.fgc.device.FirmwareRunner;
 import dev.fgc.device.HostEnvironment;
 import dev.fgc.device.Provisioner;
 import dev.fgc.device.QemuEmulator;
 import dev.fgc.testing.Repo;
+import dev.fgc.verify.RunCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +31,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A firmware that faults or hangs ends promptly with a clear message instead of hanging the run. */
+/**
+ * A firmware that faults, hangs or overruns its stack ends promptly, through the path verify takes,
+ * with a message naming the board and the cause instead of hanging the run.
+ */
 class EmulatorFailureTest {
     private static final String MARKERS = """
-            void fw_mark_begin(void) { __asm__ volatile("" ::: "memory"); }
-            void fw_mark_end(void) { __asm__ volatile("" ::: "memory"); }
+            __attribute__((noinline, used)) void fw_mark_begin(void) { __asm__ volatile("" ::: "memory"); }
+            __attribute__((noinline, used)) void fw_mark_end(void) { __asm__ volatile("" ::: "memory"); }
+            """;
+
+    // recursion with a frame of its own at every level, far deeper than any board's stack
+    private static final String RECURSION = """
+            __attribute__((noinline)) unsigned deep(unsigned n) {
+                volatile unsigned pad[16];
+                pad[n & 15u] = n;
+                return n == 0u ? 0u : deep(n - 1u) + pad[(n + 1u) & 15u];
+            }
+            int main(void) { fw_mark_begin(); unsigned r = deep(100000000u); fw_mark_end(); return (int)r; }
             """;
 
     @TempDir
@@ -56,8 +73,32 @@ class EmulatorFailureTest {
         Path hang = build(board, toolchain, "hang", MARKERS + """
                 int main(void) { volatile unsigned n = 0; for (;;) { n++; } }
                 """);
+        long start = System.nanoTime();
         DeviceFailure e = assertThrows(DeviceFailure.class, () -> qemu.run(hang, 0, 0, Duration.ofSeconds(2)));
-        assertTrue(e.getMessage().contains("did not finish within 2 s"), e.getMessage());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(e.getMessage().contains("did not finish within 2 s on board " + boardName), e.getMessage());
+        assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0, "ended at its timeout: " + took);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"microbit", "mps2-an385", "mps2-an386", "mps2-an500", "mps2-an505"})
+    void stackOverflowIsNamedAsSuch(String boardName) {
+        Board board = BoardCatalog.load().byName(boardName);
+        HostEnvironment env = HostEnvironment.current();
+        Provisioner provisioner = new Provisioner(env, System.err);
+        ArmToolchain toolchain = new ArmToolchain(board, provisioner);
+        FirmwareRunner qemu = FirmwareRunner.forBoard(board, provisioner, env);
+
+        Path elf = build(board, toolchain, "overflow", MARKERS + RECURSION);
+        long start = System.nanoTime();
+        DeviceRun run = qemu.run(elf, toolchain.sizes(elf), Duration.ofSeconds(10));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        DeviceFailure e = assertThrows(DeviceFailure.class, () -> RunCheck.check(run, 1, board, 10, elf));
+        String m = e.getMessage();
+        assertTrue(m.contains("on board " + boardName + ": the firmware overran its " + board.stackSize()
+                + "-byte stack (fgc: fault: stack overflow (exception 003, SP 0x"), m);
+        assertFalse(m.contains("\n"), "one line: " + m);
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "ended within its timeout: " + took);
     }
 
     private Path build(Board board, ArmToolchain toolchain, String name, String main) {
