@@ -252,7 +252,7 @@ FGC_INLINE uint32_t fgc_rows_together(uint32_t rows, uint32_t cols)
 FGC_INLINE void fgc_store_q7_q15(int32_t *y, int16_t *y16, uint32_t k, uint32_t dot, int s, int acc)
 {
     int32_t r = fgc_row_end_q7(dot, s);
-    if (y16 != 0) {
+    if (y16 != NULL) {
         y16[k] = (int16_t)fgc_narrow_q15_el(r);
         return;
     }
@@ -369,7 +369,7 @@ FGC_INLINE void fgc_product_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t
 FGC_INLINE void fgc_matvec_q7_q15_inl(const fgc_w8_t *m, const int16_t *v, uint32_t rows, uint32_t cols, int s,
                                       int acc, int32_t *y)
 {
-    fgc_product_q7_q15(m, v, rows, cols, s, acc, y, (int16_t *)0);
+    fgc_product_q7_q15(m, v, rows, cols, s, acc, y, NULL);
 }
 
 /* §3.2 then §3.3: y[r] = sat16(rshift(m[r] . v, s)), for a product whose int32 result only gets
@@ -377,7 +377,7 @@ FGC_INLINE void fgc_matvec_q7_q15_inl(const fgc_w8_t *m, const int16_t *v, uint3
 FGC_INLINE void fgc_matvec_narrow_q7_q15_inl(const fgc_w8_t *m, const int16_t *v, uint32_t rows, uint32_t cols,
                                              int s, int16_t *y)
 {
-    fgc_product_q7_q15(m, v, rows, cols, s, 0, (int32_t *)0, y);
+    fgc_product_q7_q15(m, v, rows, cols, s, 0, NULL, y);
 }
 
 /* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)), i.e. the first product then the second
@@ -396,7 +396,7 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const fgc_w8_t *m1, const int16_t *v1, ui
     start2 = fgc_row_start_q7(v2, cols2, s2);
     for (r = 0; r < rows; r++) {
         y[r] = fgc_row_end_q7(fgc_dot_q7_q15(m1 + r * cols1, v1, cols1, start1), s1);
-        fgc_store_q7_q15(y, (int16_t *)0, r, fgc_dot_q7_q15(m2 + r * cols2, v2, cols2, start2), s2,
+        fgc_store_q7_q15(y, NULL, r, fgc_dot_q7_q15(m2 + r * cols2, v2, cols2, start2), s2,
                          fgc_sum_fits32(s1, s2) ? 2 : 1);
     }
 }
@@ -524,7 +524,7 @@ FGC_INLINE void fgc_matvec2_q15_q15_inl(const int16_t *m1, const int16_t *v1, ui
             const int8_t *end = val + n;                                                                \
             uint32_t sum = start;                                                                       \
             FGC_SP_ROW_Q7(IT, IREAD, sum, idx, val, end, v, n);                                        \
-            fgc_store_q7_q15(y, (int16_t *)0, r, sum, s, acc);                                          \
+            fgc_store_q7_q15(y, NULL, r, sum, s, acc);                                                  \
         }                                                                                               \
     }
 

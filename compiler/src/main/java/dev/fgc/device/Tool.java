@@ -30,8 +30,28 @@ public record Tool(String command, List<String> packages, String purpose) {
             List.of("arduino-builder", "arduino-core-avr", "arduino-ctags"),
             "Arduino's own sketch builder (builds the example of fgc export arduino)");
 
+    /**
+     * The second host compiler the tests build generated C with, for its own sanitizers and
+     * warnings. Its sanitizer runtime (libclang-rt-*-dev) is only recommended by clang's
+     * headers package, and the Provisioner installs without recommendations: hence libclang-rt-dev.
+     */
+    public static final Tool CLANG = new Tool("clang", List.of("clang", "libclang-rt-dev"),
+            "host C compiler besides gcc (sanitized host runs of the generated C in the tests)");
+    /** Its MISRA C 2012 addon is a Python script: python3 comes with the package. */
+    public static final Tool CPPCHECK = new Tool("cppcheck", List.of("cppcheck", "python3"),
+            "static analysis of the generated C and the runtime (cppcheck and its MISRA C 2012 addon)");
+
     public static final Tool CHROMIUM = new Tool("chromium", List.of("chromium"),
             "a headless browser (renders the HTML reports of fgc verify and fgc bench in the tests)");
+
+    /**
+     * clang's AddressSanitizer runtime, located by the absolute path clang expects it at: a clang
+     * installed on its own (without libclang-rt-dev) compiles with -fsanitize but cannot link.
+     */
+    public static Tool clangSanitizerRuntime(java.nio.file.Path library) {
+        return new Tool(library.toAbsolutePath().toString(), List.of("libclang-rt-dev"),
+                "clang's sanitizer runtime (AddressSanitizer, UndefinedBehaviorSanitizer)");
+    }
 
     public static List<Tool> forToolchain(String toolchain) {
         if ("arm-none-eabi".equals(toolchain)) {
