@@ -49,6 +49,18 @@ typedef int8_t fgc_w8_t;
 #define FGC_W8_ROWS 1
 #endif
 
+/*
+ * How a compressed-row int8 matrix of at most 128 columns is stored (fgc_sparse.h): 0, the counts,
+ * columns and values as three arrays, everywhere but AVR; 1, on AVR, the counts and one stream of
+ * pairs, twice the column then the value's byte, which the kernel (fgc_q15_avr_products.h) walks
+ * with one pointer. Generated models carry both and pick by this value.
+ */
+#if defined(__AVR__)
+#define FGC_SPARSE_PAIRS 1
+#else
+#define FGC_SPARSE_PAIRS 0
+#endif
+
 /* §3.1: y[i] = sat16(rshift(sat16(x[i] - mean[i]) * inv_std[i], shift)) */
 void fgc_normalize_q15(const int16_t *x, const int16_t *mean, const int16_t *inv_std, uint16_t n, uint8_t shift, int16_t *y);
 

@@ -75,25 +75,26 @@ FGC_INLINE int16_t fgc_tanh_q14_el(int32_t x, int f)
     return s < 0 ? -(int16_t)r : (int16_t)r;
 }
 
-/* rshift(r24-r27, 14) into r26, r27, r30 (low to high), for any int32: sign-extended to a fifth
- * byte (r30) plus 2^13, shifted left by two bits, it has floor((p + 2^13) / 2^14) in its top three
- * bytes; byte 0 cannot reach them. */
-#define FGC_RSHIFT14_AVR    \
-    "mov r30, r27\n\t"      \
-    "lsl r30\n\t"           \
-    "sbc r30, r30\n\t"      \
-    "subi r25, 0xE0\n\t"    \
-    "sbci r26, 0xFF\n\t"    \
-    "sbci r27, 0xFF\n\t"    \
-    "sbci r30, 0xFF\n\t"    \
-    "lsl r25\n\t"           \
-    "rol r26\n\t"           \
-    "rol r27\n\t"           \
-    "rol r30\n\t"           \
-    "lsl r25\n\t"           \
-    "rol r26\n\t"           \
-    "rol r27\n\t"           \
-    "rol r30\n\t"
+/* rshift(r24-r27, sc) into r26, r27, r30 (low to high), for any int32 and sc from 13 to 16: sign-
+ * extended to a fifth byte (r30) plus 2^(sc-1) (ROUND = 256 - 2^(sc-9), subtracted with the
+ * borrows), shifted left by LEFT = 16 - sc bits, it has floor((p + 2^(sc-1)) / 2^sc) in its top
+ * three bytes; byte 0 cannot reach them. */
+#define FGC_RSHIFT_AVR(ROUND, LEFT) \
+    "mov r30, r27\n\t"             \
+    "lsl r30\n\t"                  \
+    "sbc r30, r30\n\t"             \
+    "subi r25, " ROUND "\n\t"      \
+    "sbci r26, 0xFF\n\t"           \
+    "sbci r27, 0xFF\n\t"           \
+    "sbci r30, 0xFF\n\t"           \
+    ".rept " LEFT "\n\t"           \
+    "lsl r25\n\t"                  \
+    "rol r26\n\t"                  \
+    "rol r27\n\t"                  \
+    "rol r30\n\t"                  \
+    ".endr\n\t"                    \
+    "\n\n\n\n\n\n\n\n" /* GCC sizes an asm by its lines: room for three shifts */
+#define FGC_RSHIFT14_AVR FGC_RSHIFT_AVR("0xE0", "2")
 
 /*
  * §3.5 for a gate and an update in Q14 and sc = 14 (the hidden state in Q(fc)), the usual case:
@@ -104,7 +105,10 @@ FGC_INLINE int16_t fgc_tanh_q14_el(int32_t x, int f)
  * goes; c is read from C_LO and C_HI after the first two products; the last two arguments load nz
  * into r16:r17 and add k to r26, r27, r30 (immediates when zeta and nu are constants).
  */
-#define FGC_BLEND14_AVR(C_LO, C_HI, NZ_TO_R16, ADD_K_TO_R26)                               \
+#define FGC_BLEND14_AVR(C_LO, C_HI, NZ_TO_R16, ADD_K_TO_R26) \
+    FGC_BLEND_AVR(C_LO, C_HI, NZ_TO_R16, ADD_K_TO_R26, "0xE0", "2")
+/* The same for sc from 13 to 16: the last rshift is FGC_RSHIFT_AVR(ROUND, LEFT) */
+#define FGC_BLEND_AVR(C_LO, C_HI, NZ_TO_R16, ADD_K_TO_R26, ROUND, LEFT)                    \
     "clr r31\n\t"                                                                          \
     FGC_MUL16_AVR("r18", "r19", "r20", "r21", "r24", "r25", "r26", "r27", "r31")           \
     FGC_RSHIFT14_AVR                                                                       \
@@ -136,7 +140,7 @@ FGC_INLINE int16_t fgc_tanh_q14_el(int32_t x, int f)
     "adc r27, r1\n\t"                                                                      \
     "muls r18, r23\n\t"                                                                    \
     "add r27, r0\n\t"                                                                      \
-    FGC_RSHIFT14_AVR                                                                       \
+    FGC_RSHIFT_AVR(ROUND, LEFT)                                                            \
     "add r20, r26\n\t"                                                                     \
     "adc r21, r27\n\t"                                                                     \
     "adc r22, r30\n\t"                                                                     \
@@ -262,17 +266,21 @@ FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int32_t zeta, 
     ".endif\n\t"
 
 /*
- * §3.7's FastGRNN loop (see fgc_q15_inline.h) for fh = 14, fp from 5 to 11 and constant zeta and
- * nu (as generated models have them), all in one loop of assembly: per hidden unit the
- * pre-activation is loaded once, the gate's bias and tanh (sigmoid's (16385 + t) >> 1 in it) and
- * the update's are one block each, then the blend's block, about 265 cycles. The pointers live in
- * r2-r11 (local register variables), the gate in r12:r13 and the update in r14:r15 while the blend
- * runs. Returns 0, having done nothing, for other formats or zeta and nu that are not constants.
+ * §3.7's FastGRNN loop (see fgc_q15_inline.h) with a sigmoid (SIG 1) or tanh gate (SIG 0) and a
+ * tanh update, for fh from 12 to 15 (the blend's last shift, sc = 28 - fh, from 16 to 13), fp from
+ * 5 to 11 (to 12 with a tanh gate) and constant zeta and nu (as generated models have them), all in
+ * one loop of assembly: per hidden unit the pre-activation is loaded once, the gate's bias and tanh
+ * (sigmoid's (16385 + t) >> 1 in it) and the update's are one block each, then the blend's block,
+ * about 265 cycles. The pointers live in r2-r11 (local register variables), the gate in r12:r13
+ * and the update in r14:r15 while the blend runs. Returns 0, having done nothing, for other formats
+ * or zeta and nu that are not constants.
  */
-FGC_INLINE int fgc_fastgrnn_sigmoid_tanh_avr(const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,
-                                             int32_t zeta, int32_t nu, int fh, uint16_t n, int16_t *h)
+FGC_INLINE int fgc_fastgrnn_cell_avr(int sig, const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,
+                                     int32_t zeta, int32_t nu, int fh, uint16_t n, int16_t *h)
 {
-    if (fh != 14 || fp < 5 || fp > 11 || !__builtin_constant_p(zeta) || !__builtin_constant_p(nu) || n == 0) {
+    int lg = (sig ? 12 : 13) - fp; /* the gate's shift to Q13 (sigmoid halves its input) */
+    if (fh < 12 || fh > 15 || fp < 5 || lg < 1 || !__builtin_constant_p(zeta) || !__builtin_constant_p(nu)
+        || n == 0) {
         return 0;
     }
     {
@@ -292,7 +300,7 @@ FGC_INLINE int fgc_fastgrnn_sigmoid_tanh_avr(const int32_t *pre, const int16_t *
                          "movw r26, r18\n\t"
                          "movw r30, r4\n\t"
                          FGC_BIAS_TANH_AVR("r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23",
-                                           "movw r4, r30\n\t", "%[lg]", "%[limg]", "1")
+                                           "movw r4, r30\n\t", "%[lg]", "%[limg]", "%[sig]")
                          "movw r12, r20\n\t"
                          "movw r30, r6\n\t"
                          FGC_BIAS_TANH_AVR("r24", "r25", "r26", "r27", "r20", "r21", "r22", "r23",
@@ -302,7 +310,8 @@ FGC_INLINE int fgc_fastgrnn_sigmoid_tanh_avr(const int32_t *pre, const int16_t *
                          "movw r30, r8\n\t"
                          "ld r20, Z\n\t"
                          "ldd r21, Z+1\n\t"
-                         FGC_BLEND14_AVR("r14", "r15", FGC_NZ_IMMEDIATE_AVR, FGC_ADD_K_IMMEDIATE_AVR)
+                         FGC_BLEND_AVR("r14", "r15", FGC_NZ_IMMEDIATE_AVR, FGC_ADD_K_IMMEDIATE_AVR, "%[round]",
+                                       "%[left]")
                          "movw r30, r8\n\t"
                          "st Z+, r20\n\t"
                          "st Z+, r21\n\t"
@@ -313,7 +322,8 @@ FGC_INLINE int fgc_fastgrnn_sigmoid_tanh_avr(const int32_t *pre, const int16_t *
                          "rjmp 10b\n" /* the loop is past BRNE's reach */
                          "11:"
                          : "+r"(r_pre), "+r"(r_bg), "+r"(r_bh), "+r"(r_h)
-                         : "r"(r_end), [lg] "n"(12 - fp), [limg] "n"(1 << (8 - (12 - fp))), [lc] "n"(13 - fp),
+                         : "r"(r_end), [sig] "n"(sig ? 1 : 0), [lg] "n"(lg), [limg] "n"(1 << (8 - lg)),
+                           [lc] "n"(13 - fp), [round] "n"(256 - (1 << (19 - fh))), [left] "n"(fh - 12),
                            [limc] "n"(1 << (8 - (13 - fp))), [nz] "n"(-zeta), [mk] "n"(-(zeta + nu)),
                            [tab] "i"(fgc_tanh_table_q14), "m"(*(const int16_t(*)[257])fgc_tanh_table_q14)
                          : "r0", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23",

@@ -197,21 +197,43 @@ FGC_INLINE uint16_t fgc_column_avr(const void **idx, int wide)
     : [v] "r"(v), [end] "r"(end)                                                                    \
     : "r0", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r26", "r27", "r30", "r31", "memory"
 
-FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const int16_t *v, uint16_t n, int wide)
+/* n * 0x808000 modulo 2^32, the sum of the offsets that flipping the top bit of each product's two
+ * bytes adds (FGC_SPDOT_Q7_AVR_TAIL): x + (x << 8) for x = n << 15, in bytes (GCC would call a
+ * multiplication). */
+FGC_INLINE uint32_t fgc_flip_bias_q7_avr(uint16_t n)
+{
+    uint32_t bias;
+    __asm__("clr %A0\n\t"
+            "clr %B0\n\t"
+            "mov %C0, %A1\n\t"
+            "mov %D0, %B1\n\t"
+            "lsr %D0\n\t"
+            "ror %C0\n\t"
+            "ror %B0\n\t"
+            "add %D0, %C0\n\t"
+            "add %C0, %B0\n\t"
+            "adc %D0, __zero_reg__"
+            : "=&r"(bias)
+            : "r"(n));
+    return bias;
+}
+
+FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const int16_t *v, uint16_t n, int wide,
+                                     uint32_t start)
 {
 #if !defined(__OPTIMIZE__)
-    int32_t sum = 0;
+    int32_t sum = (int32_t)start;
     for (; n > 0; n--) {
         sum += (int32_t)FGC_ROM_I8((*val)++) * v[fgc_column_avr(idx, wide)];
     }
     return sum;
 #else
-    uint32_t acc = 0u - (uint32_t)n * 0x808000ul;
+    uint32_t acc = start - fgc_flip_bias_q7_avr(n);
     const void *ip = *idx;
     const int8_t *vp = *val;
     const int8_t *end = vp + n;
     if (n == 0) {
-        return 0;
+        return (int32_t)start;
     }
     if (wide) {
         /* a 16-bit column: its high byte in r24, doubled (2 * column = 2 * low + 512 * high) */
@@ -237,6 +259,91 @@ FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const 
     return (int32_t)acc;
 #endif
 }
+
+/* Whether a compressed row's int8 sum starts at 2^(s-1): for a constant s from 1 to 15, where §3.2
+ * bounds the sum so that it is exact */
+#define FGC_SP_HALF_FIRST_Q7_AVR(s) (__builtin_constant_p(s) && (s) >= 1 && (s) <= 15)
+
+/* y = rshift(a, s) of a row begun at FGC_SP_HALF_FIRST_Q7_AVR's start, or added to y (acc 1
+ * saturating, 2 plain, where the caller proved no saturation can act) */
+FGC_INLINE void fgc_sp_store_q7_avr(int32_t *y, int32_t a, int s, int acc)
+{
+    int32_t d = FGC_SP_HALF_FIRST_Q7_AVR(s) ? fgc_asr_avr(a, s) : fgc_rshift32(a, s);
+    *y = acc == 0 ? d : acc == 1 ? fgc_add_sat32_avr(*y, d) : *y + d;
+}
+
+/*
+ * §3.2 over compressed rows with int8 values (fgc_sparse.h): y[r] = rshift(row . v, s), or added to
+ * y[r] (acc 1 saturating, 2 plain, where the caller proved no saturation can act). With a constant s
+ * from 1 to 15 the sum starts at 2^(s-1) (exact: §3.2 bounds it then) and ends with whole-byte
+ * moves and a few bit shifts, not a run-time shift of four bytes per bit.
+ */
+FGC_INLINE void fgc_spmv_q7_avr(const uint16_t *counts, const void *idx, const int8_t *val, const int16_t *v,
+                                uint16_t rows, int s, int acc, int wide, int32_t *y)
+{
+    uint32_t start = FGC_SP_HALF_FIRST_Q7_AVR(s) ? 1ul << (s - 1) : 0u;
+    uint16_t r;
+    for (r = 0; r < rows; r++) {
+        fgc_sp_store_q7_avr(y + r, fgc_spdot_q7_avr(&idx, &val, v, FGC_ROM_U16(counts + r), wide, start), s, acc);
+    }
+}
+
+/*
+ * The same over FGC_SPARSE_PAIRS storage (fgc_q15.h): the counts, and one stream of (2 * column,
+ * value) bytes that Z walks, at most 128 columns (so at most 128 non-zeros a row). A non-zero is two
+ * LPM, the input's address (one addition), two loads and fgc_spdot_q7_avr's flipped
+ * multiply-accumulate: 29 cycles.
+ */
+FGC_INLINE void fgc_spmv_q7_pairs_avr(const uint16_t *counts, const uint8_t *pairs, const int16_t *v, uint16_t rows,
+                                      int s, int acc, int32_t *y)
+{
+    uint32_t start = FGC_SP_HALF_FIRST_Q7_AVR(s) ? 1ul << (s - 1) : 0u;
+    uint16_t r;
+    for (r = 0; r < rows; r++) {
+        uint8_t n = (uint8_t)FGC_ROM_U16(counts + r);
+        int32_t a;
+#if defined(__OPTIMIZE__)
+        uint32_t sum = start - fgc_flip_bias_q7_avr(n);
+        if (n != 0) {
+            __asm__ volatile("ldi r18, 0x80\n\t"
+                             "clr r19\n"
+                             "1:\n\t"
+                             "lpm r21, Z+\n\t"
+                             "lpm r20, Z+\n\t"
+                             "movw r26, %[v]\n\t"
+                             "add r26, r21\n\t"
+                             "adc r27, r19\n\t"
+                             "ld r21, X+\n\t"
+                             "ld r22, X\n\t"
+                             "mulsu r20, r21\n\t"
+                             "eor r1, r18\n\t"
+                             "add %A[sum], r0\n\t"
+                             "adc %B[sum], r1\n\t"
+                             "adc %C[sum], r19\n\t"
+                             "adc %D[sum], r19\n\t"
+                             "muls r20, r22\n\t"
+                             "eor r1, r18\n\t"
+                             "add %B[sum], r0\n\t"
+                             "adc %C[sum], r1\n\t"
+                             "adc %D[sum], r19\n\t"
+                             "dec %[n]\n\t"
+                             "brne 1b\n\t"
+                             "clr __zero_reg__"
+                             : [sum] "+r"(sum), [n] "+r"(n), "+z"(pairs)
+                             : [v] "r"(v)
+                             : "r0", "r18", "r19", "r20", "r21", "r22", "r26", "r27", "memory");
+        }
+        a = (int32_t)sum;
+#else
+        a = (int32_t)start;
+        for (; n > 0; n--, pairs += 2) {
+            a += (int32_t)(int8_t)FGC_ROM_U8(pairs + 1) * v[FGC_ROM_U8(pairs) >> 1];
+        }
+#endif
+        fgc_sp_store_q7_avr(y + r, a, s, acc);
+    }
+}
+#define fgc_spmv_q7_q15_pairs_inl(c, p, x, rows, s, acc, y) fgc_spmv_q7_pairs_avr(c, p, x, rows, s, acc, y)
 
 /* The product of r18:r19 (weight) and r20:r21 (input) added to the 48-bit sum lo:hi of
  * fgc_dot_q15_q15 (SUBI 0x80 flips the top bit), with r17 = 0. */

@@ -251,7 +251,7 @@ FGC_INLINE void fgc_fastgrnn_sigmoid_tanh_q15_inl(const int32_t *pre, const int1
         return;
     }
 #elif defined(__AVR__) && defined(__OPTIMIZE__) /* unoptimised builds lack the registers its assembly needs */
-    if (fgc_fastgrnn_sigmoid_tanh_avr(pre, bg, bh, fp, zeta, nu, fh, (uint16_t)n, h)) {
+    if (fgc_fastgrnn_cell_avr(1, pre, bg, bh, fp, zeta, nu, fh, (uint16_t)n, h)) {
         return;
     }
 #endif
@@ -272,6 +272,10 @@ FGC_INLINE void fgc_fastgrnn_tanh_tanh_q15_inl(const int32_t *pre, const int16_t
 #if defined(FGC_THUMB2_ASM)
     if (fgc_cell_t2_covers(fp, fh, zeta, nu, n)) {
         FGC_CELL_T2(FGC_CELL_T2_TANH("t1", "t4", "lc"));
+        return;
+    }
+#elif defined(__AVR__) && defined(__OPTIMIZE__)
+    if (fgc_fastgrnn_cell_avr(0, pre, bg, bh, fp, zeta, nu, fh, (uint16_t)n, h)) {
         return;
     }
 #endif

@@ -47,6 +47,14 @@
 #define FGC_ASM_OUT_OF_LINE
 #endif
 
+/* The same for the element loop with a tanh gate, whose assembly is Thumb-2's (in line there, as
+ * measured) and AVR's */
+#if defined(__AVR__) && defined(__OPTIMIZE__)
+#define FGC_TANH_GATE_OUT_OF_LINE __attribute__((noinline))
+#else
+#define FGC_TANH_GATE_OUT_OF_LINE
+#endif
+
 /* For a generated model's product over compressed rows: in a function of its own, with its input
  * vector a pointer in a register (inlined into a step, GCC recomputes the vector's stack address at
  * every non-zero: measured on the HAR-shaped model, M3, 1.3 instructions more per non-zero). AVR

@@ -27,9 +27,15 @@ void fgc_spmv_f32_i16(const uint16_t *counts, const uint16_t *idx, const float *
 /* AVR: the fixed-point products as generated models call them (fgc_q15_products.h has inline
  * versions elsewhere, with a constant shift and accumulate mode: 0 store, 1 add saturating, 2 add
  * where no saturation can act) */
-#if defined(__AVR__)
+#if defined(__AVR__) && defined(__OPTIMIZE__)
+/* int8 values: fgc_q15_avr_products.h's loop, specialised on the constant shift and mode */
+#define fgc_spmv_q7_q15_i8_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q7_avr(c, i, v, x, rows, s, acc, 0, y)
+#define fgc_spmv_q7_q15_i16_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q7_avr(c, i, v, x, rows, s, acc, 1, y)
+#elif defined(__AVR__)
 #define fgc_spmv_q7_q15_i8_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q7_q15_i8(c, i, v, x, rows, s, (acc) != 0, y)
 #define fgc_spmv_q7_q15_i16_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q7_q15_i16(c, i, v, x, rows, s, (acc) != 0, y)
+#endif
+#if defined(__AVR__)
 #define fgc_spmv_q15_q15_i8_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q15_q15_i8(c, i, v, x, rows, s, (acc) != 0, y)
 #define fgc_spmv_q15_q15_i16_inl(c, i, v, x, rows, s, acc, y) fgc_spmv_q15_q15_i16(c, i, v, x, rows, s, (acc) != 0, y)
 #endif

@@ -4,17 +4,12 @@
 #include "fgc_q15_inline.h"
 
 #if defined(__AVR__)
-/* AVR: the int8 products with fgc_q15_avr.h's multiply-accumulate, in assembly. */
+/* AVR: the int8 products of fgc_q15_avr_products.h, in assembly, with a run-time shift */
 #define FGC_SPMV_Q7_AVR(NAME, IT, WIDE)                                                                     \
     void NAME(const uint16_t *counts, const IT *idx, const int8_t *val, const int16_t *v, uint16_t rows,    \
               uint8_t shift, int accumulate, int32_t *y)                                                \
     {                                                                                                   \
-        const void *ip = idx;                                                                           \
-        uint16_t r;                                                                                     \
-        for (r = 0; r < rows; r++) {                                                                    \
-            int32_t dot = fgc_rshift32(fgc_spdot_q7_avr(&ip, &val, v, FGC_ROM_U16(counts + r), WIDE), shift); \
-            y[r] = accumulate ? fgc_add_sat32_avr(y[r], dot) : dot;                                     \
-        }                                                                                               \
+        fgc_spmv_q7_avr(counts, idx, val, v, rows, shift, accumulate ? 1 : 0, WIDE, y);                 \
     }
 
 FGC_SPMV_Q7_AVR(fgc_spmv_q7_q15_i8, uint8_t, 0)

@@ -13,6 +13,9 @@
 </#if>
 
 <#list tensors as t>
+<#if t.guard??>
+#if ${t.guard}
+</#if>
 /* ${t.comment} */
 static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 <#if t.groupLines??>
@@ -31,6 +34,9 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 </#list>
 </#if>
 };
+<#if t.guard??>
+#endif
+</#if>
 
 </#list>
 <#macro element op>
@@ -87,8 +93,8 @@ static const ${t.type} ${t.symbol}[${t.length}] FGC_ROM = {
 </#macro>
 <#list step as st>
 <#if st.kind == "grnn_cell">
-/* FastGRNN's element loop (fgc_fastgrnn_${st.gate}_tanh_q15_inl<#if st.gate == "tanh">; assembly on Thumb-2 only, so in line elsewhere</#if>) */
-static <#if st.gate == "sigmoid">FGC_ASM_OUT_OF_LINE </#if>void ${prefix}_cell(const int32_t *pre, int16_t *h)
+/* FastGRNN's element loop (fgc_fastgrnn_${st.gate}_tanh_q15_inl) */
+static <#if st.gate == "sigmoid">FGC_ASM_OUT_OF_LINE<#else>FGC_TANH_GATE_OUT_OF_LINE</#if> void ${prefix}_cell(const int32_t *pre, int16_t *h)
 {
     fgc_fastgrnn_${st.gate}_tanh_q15_inl(pre, ${st.bg}, ${st.bh}, ${st.frac}, ${st.zeta}, ${st.nu}, ${st.hFrac}, ${st.length}u, h);
 }
@@ -100,7 +106,15 @@ static <#if st.gate == "sigmoid">FGC_ASM_OUT_OF_LINE </#if>void ${prefix}_cell(c
 /* a product over compressed rows, in a function of its own (FGC_PRODUCT_OUT_OF_LINE, fgc_q15_products.h) */
 static FGC_PRODUCT_OUT_OF_LINE void ${st.function}(const int16_t *v, int32_t *y)
 {
+<#if st.pairs??>
+#if FGC_SPARSE_PAIRS == 1
+    fgc_spmv_q7_q15_pairs_inl(${st.counts}, ${st.pairs}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
+#else
     fgc_spmv_${st.weights}_q15_i${st.indexBits}_inl(${st.counts}, ${st.idx}, ${st.val}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
+#endif
+<#else>
+    fgc_spmv_${st.weights}_q15_i${st.indexBits}_inl(${st.counts}, ${st.idx}, ${st.val}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
+</#if>
 }
 
 </#if>

@@ -176,8 +176,8 @@ public final class CModelEmitter {
             for (int i = 0; i < nonZeros.length; i++) {
                 nonZeros[i] = Float.intBitsToFloat(rows.values()[i]);
             }
-            tensors.addAll(TensorArrays.sparse(symbol, rows, "float", FloatLiterals.lines(nonZeros), comment));
-            TensorArrays.sparseArguments(call, symbol, rows, "float");
+            tensors.addAll(TensorArrays.sparse(symbol, rows, "float", 32, FloatLiterals.lines(nonZeros), comment));
+            TensorArrays.sparseArguments(call, symbol, rows, "float", 32);
         } else {
             tensors.add(TensorArrays.array(symbol, "float", t.size(), comment, FloatLiterals.lines(t.values())));
         }

@@ -48,7 +48,7 @@ final class FixedTemplateData {
                     "%.6g", t.maxAbs());
             if (sparse(t)) {
                 CompressedRows rows = CompressedRows.of(t.values(), t.rows(), t.cols());
-                tensors.addAll(TensorArrays.sparse(symbol(t), rows, t.cType(), IntLiterals.lines(rows.values()),
+                tensors.addAll(TensorArrays.sparse(symbol(t), rows, t.cType(), t.format().bits(), IntLiterals.lines(rows.values()),
                         comment));
             } else if (t.format().bits() == 8) {
                 // fgc_q15.h: stored as the target loads int8 weights best (biased on Thumb-1,
@@ -320,7 +320,8 @@ final class FixedTemplateData {
             m.put("kind", "spmv");
             m.put("function", symbol(t) + (v.accumulate() ? "_acc" : "") + "_product");
             m.put("weights", t.format().bits() == 8 ? "q7" : "q15");
-            TensorArrays.sparseArguments(m, symbol(t), CompressedRows.of(t.values(), t.rows(), t.cols()), t.cType());
+            TensorArrays.sparseArguments(m, symbol(t), CompressedRows.of(t.values(), t.rows(), t.cols()), t.cType(),
+                    t.format().bits());
             m.put("in", vector(v.in()));
             m.put("rows", t.rows());
             m.put("shift", v.shift());

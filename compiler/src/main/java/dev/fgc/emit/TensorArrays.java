@@ -11,6 +11,9 @@ import java.util.Map;
  * {@code _counts}, {@code _idx} and {@code _val} for a sparse matrix (runtime-c/include/fgc_sparse.h).
  */
 final class TensorArrays {
+    /** The preprocessor value that picks {@link SparsePairs}' storage (fgc_q15.h). */
+    private static final String PAIRS_GUARD = "FGC_SPARSE_PAIRS";
+
     private TensorArrays() {
     }
 
@@ -29,27 +32,46 @@ final class TensorArrays {
      * zeros has only its counts (C has no empty arrays): its product passes null pointers that the
      * kernel never reads.
      */
-    static List<Map<String, Object>> sparse(String symbol, CompressedRows rows, String valueType,
+    static List<Map<String, Object>> sparse(String symbol, CompressedRows rows, String valueType, int bits,
                                             List<String> values, String comment) {
         List<Map<String, Object>> arrays = new ArrayList<>();
         arrays.add(array(symbol + "_counts", "uint16_t", rows.rows(), comment + ": non-zeros per row",
                 IntLiterals.lines(rows.counts())));
         if (rows.indices().length > 0) {
-            arrays.add(array(symbol + "_idx", indexType(rows), rows.indices().length,
-                    comment + ": column of each non-zero", IntLiterals.lines(rows.indices())));
-            arrays.add(array(symbol + "_val", valueType, rows.values().length,
-                    comment + ": the non-zeros, row after row", values));
+            boolean pairs = SparsePairs.applies(rows, bits);
+            List<Map<String, Object>> separate = List.of(
+                    array(symbol + "_idx", indexType(rows), rows.indices().length,
+                            comment + ": column of each non-zero", IntLiterals.lines(rows.indices())),
+                    array(symbol + "_val", valueType, rows.values().length,
+                            comment + ": the non-zeros, row after row", values));
+            for (Map<String, Object> a : separate) {
+                if (pairs) {
+                    a.put("guard", PAIRS_GUARD + " == 0");
+                }
+                arrays.add(a);
+            }
+            if (pairs) {
+                Map<String, Object> stream = array(symbol + "_pairs", "uint8_t", 2 * rows.indices().length,
+                        comment + ": twice the column, then the value's byte, of each non-zero",
+                        IntLiterals.lines(SparsePairs.stream(rows)));
+                stream.put("guard", PAIRS_GUARD + " == 1");
+                arrays.add(stream);
+            }
         }
         return arrays;
     }
 
     /** The arguments naming a sparse matrix's arrays in a product call. */
-    static void sparseArguments(Map<String, Object> call, String symbol, CompressedRows rows, String valueType) {
+    static void sparseArguments(Map<String, Object> call, String symbol, CompressedRows rows, String valueType,
+                                int bits) {
         boolean empty = rows.indices().length == 0;
         call.put("counts", symbol + "_counts");
         call.put("idx", empty ? "(const " + indexType(rows) + " *)0" : symbol + "_idx");
         call.put("val", empty ? "(const " + valueType + " *)0" : symbol + "_val");
         call.put("indexBits", indexBits(rows));
+        if (SparsePairs.applies(rows, bits)) {
+            call.put("pairs", symbol + "_pairs");
+        }
     }
 
     static String indexType(CompressedRows rows) {
