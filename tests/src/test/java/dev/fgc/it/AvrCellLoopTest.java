@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fgc.device.DeviceRun;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The AVR FastGRNN element loop (one loop of assembly, for fh = 14, fp from 5 to 11 and constant
- * zeta and nu) against the element functions it replaces, on the same core: every such fp with
- * four pairs of constants (§3.5's extremes among them), 64-element rows of biases in program
- * memory (extremes included) and 420 rows of pre-activations whose sums with them saturate, wrap,
+ * The AVR FastGRNN element loop (one loop of assembly, for a sigmoid or tanh gate, fh from 12 to 15,
+ * fp from 5 to 11 or 12 and constant zeta and nu) against the element functions it replaces, on
+ * the same core: for each gate and fh (and fh 11, which takes the C loop), every fp from 5 to 12
+ * with four pairs of constants (§3.5's extremes among them), 64-element rows of biases in program
+ * memory (extremes included) and 480 rows of pre-activations whose sums with them saturate, wrap,
  * or land anywhere in the table.
  */
 class AvrCellLoopTest {
@@ -22,9 +24,13 @@ class AvrCellLoopTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void loopEqualsTheElementFunctions() {
+    @ParameterizedTest(name = "{0} gate, fh {1}")
+    @CsvSource({"sigmoid, 14", "sigmoid, 15", "sigmoid, 13", "sigmoid, 12", "sigmoid, 11", "tanh, 14", "tanh, 15",
+            "tanh, 13", "tanh, 12"})
+    void loopEqualsTheElementFunctions(String gate, int fh) {
         String main = """
+                #define FH %d
+                """.formatted(fh) + """
                 #include <avr/interrupt.h>
                 #include <avr/io.h>
                 #include <avr/sleep.h>
@@ -39,9 +45,9 @@ class AvrCellLoopTest {
                 {
                     uint8_t i;
                     for (i = 0; i < N; i++) {
-                        int32_t z = fgc_sigmoid_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bg + i)), fp);
+                        int32_t z = fgc_GATE_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bg + i)), fp);
                         int32_t c = fgc_tanh_q15_el(fgc_bias_q15_el(pre[i], FGC_ROM_I16(bh + i)), fp);
-                        want[i] = (int16_t)fgc_fastgrnn_blend_q15_el(z, 14, c, 14, zeta, nu, 14, h[i]);
+                        want[i] = (int16_t)fgc_fastgrnn_blend_q15_el(z, 14, c, 14, zeta, nu, FH, h[i]);
                     }
                 }
 
@@ -49,22 +55,22 @@ class AvrCellLoopTest {
                 #define CHECK(K, FP, ZETA, NU)                                               \\
                     case K:                                                                  \\
                         expect(FP, ZETA, NU);                                                \\
-                        fgc_fastgrnn_sigmoid_tanh_q15_inl(pre, bg, bh, FP, ZETA, NU, 14, N, h); \\
+                        fgc_fastgrnn_GATE_tanh_q15_inl(pre, bg, bh, FP, ZETA, NU, FH, N, h);   \\
                         break;
                 #define CHECKS(K, ZETA, NU)                                                   \\
                     CHECK(K, 5, ZETA, NU) CHECK(K + 1, 6, ZETA, NU) CHECK(K + 2, 7, ZETA, NU)  \\
                     CHECK(K + 3, 8, ZETA, NU) CHECK(K + 4, 9, ZETA, NU) CHECK(K + 5, 10, ZETA, NU) \\
-                    CHECK(K + 6, 11, ZETA, NU)
+                    CHECK(K + 6, 11, ZETA, NU) CHECK(K + 7, 12, ZETA, NU)
 
                 int main(void)
                 {
                     uint16_t bad = 0;
                     uint16_t row;
                     uint8_t i;
-                    for (row = 0; row < 420; row++) {
+                    for (row = 0; row < 480; row++) {
                         fill();
-                        switch (row % 28) {
-                            CHECKS(0, 14272, 1271) CHECKS(7, 0, 0) CHECKS(14, 16384, 16384) CHECKS(21, 1, 16383)
+                        switch (row % 32) {
+                            CHECKS(0, 14272, 1271) CHECKS(8, 0, 0) CHECKS(16, 16384, 16384) CHECKS(24, 1, 16383)
                         }
                         for (i = 0; i < N; i++) {
                             bad += h[i] != want[i];
@@ -76,6 +82,7 @@ class AvrCellLoopTest {
                 """ + AvrKernelProgram.STOP + """
                 }
                 """;
+        main = main.replace("GATE", gate);
         DeviceRun run = AvrKernelProgram.run(tmp, main, List.of("fgc_tanh_table_q15.c"));
         assertTrue(run.failure().isEmpty(), run.toString());
         assertEquals(0, run.exitCode(), "hidden units that differ from the element functions'");

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AVR assembly of the compressed-row products with two-byte column indices (more than 256
- * columns: no generated test model is that wide) against docs/fixed-point.md §3.2 computed in
- * int64 on the same core: extreme values, an empty row, every shift from 0 to 35.
+ * The AVR assembly of the compressed-row products against docs/fixed-point.md §3.2 computed in
+ * int64 on the same core: with two-byte column indices (more than 256 columns: no generated test
+ * model is that wide), extreme values, an empty row, every shift from 0 to 35; and over
+ * FGC_SPARSE_PAIRS storage (128 columns, the widest it takes), a full row of extremes, an empty row,
+ * constant shifts as generated models pass them and run-time ones, each accumulate mode.
  */
 class AvrSparseKernelsTest {
     private static final int ROWS = 4;
@@ -84,6 +86,107 @@ class AvrSparseKernelsTest {
                 }
                 """;
         DeviceRun run = AvrKernelProgram.run(tmp, main.replace("ROWS", Integer.toString(ROWS)), List.of("fgc_sparse_q15.c", "fgc_tanh_table_q15.c"));
+        assertTrue(run.failure().isEmpty(), run.toString());
+        assertEquals(0, run.exitCode(), "products that differ from the int64 computation");
+    }
+
+    @Test
+    void pairProductsAreExact() {
+        int rows = 6;
+        int cols = 128;
+        Random random = new Random(11);
+        List<Integer> counts = new ArrayList<>();
+        List<Integer> idx = new ArrayList<>();
+        List<Integer> w8 = new ArrayList<>();
+        List<Integer> pairs = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            TreeSet<Integer> columns = new TreeSet<>();
+            int n = r == 0 ? cols : r == 3 ? 0 : 1 + random.nextInt(cols);
+            while (columns.size() < n) {
+                columns.add(random.nextInt(cols));
+            }
+            counts.add(n);
+            for (int c : columns) {
+                int w = r == 0 ? (c % 2 == 0 ? -128 : 127) : extreme(random, -128, 127);
+                idx.add(c);
+                w8.add(w);
+                pairs.add(2 * c);
+                pairs.add(w & 0xFF);
+            }
+        }
+        List<Integer> x = new ArrayList<>();
+        for (int c = 0; c < cols; c++) {
+            x.add(c % 2 == 0 ? -32768 : extreme(random, -32768, 32767));
+        }
+        String main = """
+                #include <avr/interrupt.h>
+                #include <avr/io.h>
+                #include <avr/sleep.h>
+                #include "fgc_sparse.h"
+                #include "fgc_q15_inline.h"
+                #define ROWS %d
+                """.formatted(rows)
+                + array("uint16_t", "counts", counts, true) + array("uint8_t", "idx", idx, true)
+                + array("int8_t", "w8", w8, true) + array("uint8_t", "pairs", pairs, true)
+                + array("int16_t", "x", x, false)
+                + """
+                static uint8_t bad = 0;
+
+                /* what y[r] must become from y0[r]: §3.2 in int64, then acc's addition */
+                static void check(const int32_t *y, const int32_t *y0, int s, int acc)
+                {
+                    uint16_t r, j, k = 0;
+                    for (r = 0; r < ROWS; r++) {
+                        int64_t sum = 0;
+                        for (j = 0; j < FGC_ROM_U16(counts + r); j++, k++) {
+                            sum += (int64_t)FGC_ROM_I8(w8 + k) * x[FGC_ROM_U8(idx + k)];
+                        }
+                        sum = fgc_rshift64(sum, s);
+                        bad += fgc_sat32(acc ? y0[r] + sum : sum) != y[r];
+                    }
+                }
+
+                /* y0: values near both ends of int32 (the saturating addition acts), or small ones */
+                static void start(int32_t *y, int32_t *y0, int big)
+                {
+                    uint16_t r;
+                    for (r = 0; r < ROWS; r++) {
+                        y0[r] = y[r] = big ? ((r & 1) ? INT32_MAX - (int32_t)r : INT32_MIN + (int32_t)r) : (int32_t)r - 3;
+                    }
+                }
+
+                /* a run-time shift takes the kernel's general path */
+                __attribute__((noinline)) static void product(int s, int acc, int32_t *y)
+                {
+                    fgc_spmv_q7_pairs_avr(counts, pairs, x, ROWS, s, acc, y);
+                }
+
+                #define CHECK(S)                                                       \
+                    start(y, y0, 0);                                                   \
+                    fgc_spmv_q7_q15_pairs_inl(counts, pairs, x, ROWS, S, 0, y);        \
+                    check(y, y0, S, 0);                                                \
+                    start(y, y0, 1);                                                   \
+                    fgc_spmv_q7_q15_pairs_inl(counts, pairs, x, ROWS, S, 1, y);        \
+                    check(y, y0, S, 1);                                                \
+                    start(y, y0, 0);                                                   \
+                    fgc_spmv_q7_q15_pairs_inl(counts, pairs, x, ROWS, S, 2, y);        \
+                    check(y, y0, S, 2);
+
+                int main(void)
+                {
+                    int32_t y[ROWS], y0[ROWS];
+                    int s;
+                    CHECK(0) CHECK(1) CHECK(7) CHECK(8) CHECK(9) CHECK(13) CHECK(15) CHECK(16) CHECK(21) CHECK(31)
+                    CHECK(35)
+                    for (s = 0; s <= 35; s++) {
+                        start(y, y0, 1);
+                        product(s, 1, y);
+                        check(y, y0, s, 1);
+                    }
+                """ + AvrKernelProgram.STOP + """
+                }
+                """;
+        DeviceRun run = AvrKernelProgram.run(tmp, main, List.of("fgc_tanh_table_q15.c"));
         assertTrue(run.failure().isEmpty(), run.toString());
         assertEquals(0, run.exitCode(), "products that differ from the int64 computation");
     }
