@@ -289,24 +289,24 @@ FGC_INLINE void fgc_spmv_q7_avr(const uint16_t *counts, const void *idx, const i
 }
 
 /*
- * The same over FGC_SPARSE_PAIRS storage (fgc_q15.h): the counts, and one stream of (2 * column,
- * value) bytes that Z walks, at most 128 columns (so at most 128 non-zeros a row). A non-zero is two
- * LPM, the input's address (one addition), two loads and fgc_spdot_q7_avr's flipped
- * multiply-accumulate: 29 cycles.
+ * The same over FGC_SPARSE_PAIRS storage (fgc_q15.h), at most 128 columns: one stream that Z walks,
+ * per row its count of non-zeros, then each non-zero's 2 * column and value bytes. A non-zero is
+ * two LPM, the input's address (one addition), two loads and two multiplications whose 16-bit
+ * products are added sign-extended (the carry after MULS and MULSU is the product's sign): 29
+ * cycles, and the sum needs no correction.
  */
-FGC_INLINE void fgc_spmv_q7_pairs_avr(const uint16_t *counts, const uint8_t *pairs, const int16_t *v, uint16_t rows,
-                                      int s, int acc, int32_t *y)
+FGC_INLINE void fgc_spmv_q7_pairs_avr(const uint8_t *stream, const int16_t *v, uint16_t rows, int s, int acc,
+                                      int32_t *y)
 {
     uint32_t start = FGC_SP_HALF_FIRST_Q7_AVR(s) ? 1ul << (s - 1) : 0u;
     uint16_t r;
     for (r = 0; r < rows; r++) {
-        uint8_t n = (uint8_t)FGC_ROM_U16(counts + r);
-        int32_t a;
+        uint8_t n = FGC_ROM_U8(stream);
+        uint32_t sum = start;
+        stream++;
 #if defined(__OPTIMIZE__)
-        uint32_t sum = start - fgc_flip_bias_q7_avr(n);
         if (n != 0) {
-            __asm__ volatile("ldi r18, 0x80\n\t"
-                             "clr r19\n"
+            __asm__ volatile("clr r19\n"
                              "1:\n\t"
                              "lpm r21, Z+\n\t"
                              "lpm r20, Z+\n\t"
@@ -316,34 +316,32 @@ FGC_INLINE void fgc_spmv_q7_pairs_avr(const uint16_t *counts, const uint8_t *pai
                              "ld r21, X+\n\t"
                              "ld r22, X\n\t"
                              "mulsu r20, r21\n\t"
-                             "eor r1, r18\n\t"
+                             "sbc r18, r18\n\t"
                              "add %A[sum], r0\n\t"
                              "adc %B[sum], r1\n\t"
-                             "adc %C[sum], r19\n\t"
-                             "adc %D[sum], r19\n\t"
+                             "adc %C[sum], r18\n\t"
+                             "adc %D[sum], r18\n\t"
                              "muls r20, r22\n\t"
-                             "eor r1, r18\n\t"
+                             "sbc r18, r18\n\t"
                              "add %B[sum], r0\n\t"
                              "adc %C[sum], r1\n\t"
-                             "adc %D[sum], r19\n\t"
+                             "adc %D[sum], r18\n\t"
                              "dec %[n]\n\t"
                              "brne 1b\n\t"
                              "clr __zero_reg__"
-                             : [sum] "+r"(sum), [n] "+r"(n), "+z"(pairs)
+                             : [sum] "+r"(sum), [n] "+r"(n), "+z"(stream)
                              : [v] "r"(v)
                              : "r0", "r18", "r19", "r20", "r21", "r22", "r26", "r27", "memory");
         }
-        a = (int32_t)sum;
 #else
-        a = (int32_t)start;
-        for (; n > 0; n--, pairs += 2) {
-            a += (int32_t)(int8_t)FGC_ROM_U8(pairs + 1) * v[FGC_ROM_U8(pairs) >> 1];
+        for (; n > 0; n--, stream += 2) {
+            sum += (uint32_t)((int32_t)(int8_t)FGC_ROM_U8(stream + 1) * v[FGC_ROM_U8(stream) >> 1]);
         }
 #endif
-        fgc_sp_store_q7_avr(y + r, a, s, acc);
+        fgc_sp_store_q7_avr(y + r, (int32_t)sum, s, acc);
     }
 }
-#define fgc_spmv_q7_q15_pairs_inl(c, p, x, rows, s, acc, y) fgc_spmv_q7_pairs_avr(c, p, x, rows, s, acc, y)
+#define fgc_spmv_q7_q15_pairs_inl(p, x, rows, s, acc, y) fgc_spmv_q7_pairs_avr(p, x, rows, s, acc, y)
 
 /* The product of r18:r19 (weight) and r20:r21 (input) added to the 48-bit sum lo:hi of
  * fgc_dot_q15_q15 (SUBI 0x80 flips the top bit), with r17 = 0. */

@@ -108,7 +108,7 @@ static FGC_PRODUCT_OUT_OF_LINE void ${st.function}(const int16_t *v, int32_t *y)
 {
 <#if st.pairs??>
 #if FGC_SPARSE_PAIRS == 1
-    fgc_spmv_q7_q15_pairs_inl(${st.counts}, ${st.pairs}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
+    fgc_spmv_q7_q15_pairs_inl(${st.pairs}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
 #else
     fgc_spmv_${st.weights}_q15_i${st.indexBits}_inl(${st.counts}, ${st.idx}, ${st.val}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
 #endif

@@ -4,10 +4,10 @@ import dev.fgc.pack.CompressedRows;
 
 /**
  * The storage of a compressed-row int8 matrix on targets whose kernel reads one stream
- * (runtime-c/include/fgc_q15.h, {@code FGC_SPARSE_PAIRS}): per non-zero, row after row, the byte
- * offset of its input (twice its column) and then its value as a two's-complement byte, so that one
- * pointer walks both and the input's address is one addition. It needs offsets below 256, so
- * matrices of at most {@link #MAX_COLS} columns; the counts stay as they are.
+ * (runtime-c/include/fgc_q15.h, {@code FGC_SPARSE_PAIRS}): row after row, the row's count of
+ * non-zeros, then for each the byte offset of its input (twice its column) and its value as a
+ * two's-complement byte, so that one pointer walks everything and the input's address is one
+ * addition. Offsets and counts below 256 need matrices of at most {@link #MAX_COLS} columns.
  */
 final class SparsePairs {
     /** The widest matrix whose doubled columns fit a byte. */
@@ -21,12 +21,17 @@ final class SparsePairs {
         return bits == 8 && rows.cols() <= MAX_COLS && rows.indices().length > 0;
     }
 
-    /** The stream: offset and value byte of each non-zero. */
+    /** The stream: each row's count, then the offset and value byte of each of its non-zeros. */
     static int[] stream(CompressedRows rows) {
-        int[] out = new int[2 * rows.indices().length];
-        for (int k = 0; k < rows.indices().length; k++) {
-            out[2 * k] = 2 * rows.indices()[k];
-            out[2 * k + 1] = rows.values()[k] & 0xFF;
+        int[] out = new int[rows.rows() + 2 * rows.indices().length];
+        int i = 0;
+        int k = 0;
+        for (int r = 0; r < rows.rows(); r++) {
+            out[i++] = rows.counts()[r];
+            for (int end = k + rows.counts()[r]; k < end; k++) {
+                out[i++] = 2 * rows.indices()[k];
+                out[i++] = rows.values()[k] & 0xFF;
+            }
         }
         return out;
     }

@@ -38,25 +38,19 @@ final class TensorArrays {
         arrays.add(array(symbol + "_counts", "uint16_t", rows.rows(), comment + ": non-zeros per row",
                 IntLiterals.lines(rows.counts())));
         if (rows.indices().length > 0) {
-            boolean pairs = SparsePairs.applies(rows, bits);
-            List<Map<String, Object>> separate = List.of(
-                    array(symbol + "_idx", indexType(rows), rows.indices().length,
-                            comment + ": column of each non-zero", IntLiterals.lines(rows.indices())),
-                    array(symbol + "_val", valueType, rows.values().length,
-                            comment + ": the non-zeros, row after row", values));
-            for (Map<String, Object> a : separate) {
-                if (pairs) {
-                    a.put("guard", PAIRS_GUARD + " == 0");
-                }
-                arrays.add(a);
-            }
-            if (pairs) {
-                Map<String, Object> stream = array(symbol + "_pairs", "uint8_t", 2 * rows.indices().length,
-                        comment + ": twice the column, then the value's byte, of each non-zero",
-                        IntLiterals.lines(SparsePairs.stream(rows)));
-                stream.put("guard", PAIRS_GUARD + " == 1");
-                arrays.add(stream);
-            }
+            arrays.add(array(symbol + "_idx", indexType(rows), rows.indices().length,
+                    comment + ": column of each non-zero", IntLiterals.lines(rows.indices())));
+            arrays.add(array(symbol + "_val", valueType, rows.values().length,
+                    comment + ": the non-zeros, row after row", values));
+        }
+        if (SparsePairs.applies(rows, bits)) {
+            arrays.forEach(a -> a.put("guard", PAIRS_GUARD + " == 0"));
+            int[] stream = SparsePairs.stream(rows);
+            Map<String, Object> pairs = array(symbol + "_pairs", "uint8_t", stream.length,
+                    comment + ": per row its non-zeros' count, then twice the column and the value's byte of each",
+                    IntLiterals.lines(stream));
+            pairs.put("guard", PAIRS_GUARD + " == 1");
+            arrays.add(pairs);
         }
         return arrays;
     }

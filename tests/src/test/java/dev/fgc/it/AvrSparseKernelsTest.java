@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The AVR assembly of the compressed-row products against docs/fixed-point.md §3.2 computed in
  * int64 on the same core: with two-byte column indices (more than 256 columns: no generated test
  * model is that wide), extreme values, an empty row, every shift from 0 to 35; and over
- * FGC_SPARSE_PAIRS storage (128 columns, the widest it takes), a full row of extremes, an empty row,
+ * FGC_SPARSE_PAIRS storage (128 columns, the widest it takes: each row its count, then offset and value bytes), a full row of extremes, an empty row,
  * constant shifts as generated models pass them and run-time ones, each accumulate mode.
  */
 class AvrSparseKernelsTest {
@@ -106,6 +106,7 @@ class AvrSparseKernelsTest {
                 columns.add(random.nextInt(cols));
             }
             counts.add(n);
+            pairs.add(n);
             for (int c : columns) {
                 int w = r == 0 ? (c % 2 == 0 ? -128 : 127) : extreme(random, -128, 127);
                 idx.add(c);
@@ -158,18 +159,18 @@ class AvrSparseKernelsTest {
                 /* a run-time shift takes the kernel's general path */
                 __attribute__((noinline)) static void product(int s, int acc, int32_t *y)
                 {
-                    fgc_spmv_q7_pairs_avr(counts, pairs, x, ROWS, s, acc, y);
+                    fgc_spmv_q7_pairs_avr(pairs, x, ROWS, s, acc, y);
                 }
 
                 #define CHECK(S)                                                       \
                     start(y, y0, 0);                                                   \
-                    fgc_spmv_q7_q15_pairs_inl(counts, pairs, x, ROWS, S, 0, y);        \
+                    fgc_spmv_q7_q15_pairs_inl(pairs, x, ROWS, S, 0, y);        \
                     check(y, y0, S, 0);                                                \
                     start(y, y0, 1);                                                   \
-                    fgc_spmv_q7_q15_pairs_inl(counts, pairs, x, ROWS, S, 1, y);        \
+                    fgc_spmv_q7_q15_pairs_inl(pairs, x, ROWS, S, 1, y);        \
                     check(y, y0, S, 1);                                                \
                     start(y, y0, 0);                                                   \
-                    fgc_spmv_q7_q15_pairs_inl(counts, pairs, x, ROWS, S, 2, y);        \
+                    fgc_spmv_q7_q15_pairs_inl(pairs, x, ROWS, S, 2, y);        \
                     check(y, y0, S, 2);
 
                 int main(void)
