@@ -264,11 +264,20 @@ FGC_INLINE int32_t fgc_spdot_q7_avr(const void **idx, const int8_t **val, const 
  * bounds the sum so that it is exact */
 #define FGC_SP_HALF_FIRST_Q7_AVR(s) (__builtin_constant_p(s) && (s) >= 1 && (s) <= 15)
 
-/* y = rshift(a, s) of a row begun at FGC_SP_HALF_FIRST_Q7_AVR's start, or added to y (acc 1
- * saturating, 2 plain, where the caller proved no saturation can act) */
-FGC_INLINE void fgc_sp_store_q7_avr(int32_t *y, int32_t a, int s, int acc)
+FGC_INLINE uint32_t fgc_sp_start_q7_avr(int s)
 {
-    int32_t d = FGC_SP_HALF_FIRST_Q7_AVR(s) ? fgc_asr_avr(a, s) : fgc_rshift32(a, s);
+    return FGC_SP_HALF_FIRST_Q7_AVR(s) ? 1ul << (s - 1) : 0u;
+}
+
+/* rshift(a, s) of a row begun at fgc_sp_start_q7_avr */
+FGC_INLINE int32_t fgc_sp_end_q7_avr(int32_t a, int s)
+{
+    return FGC_SP_HALF_FIRST_Q7_AVR(s) ? fgc_asr_avr(a, s) : fgc_rshift32(a, s);
+}
+
+/* y = d, or d added to y (acc 1 saturating, 2 plain, where the caller proved no saturation can act) */
+FGC_INLINE void fgc_sp_store_q7_avr(int32_t *y, int32_t d, int acc)
+{
     *y = acc == 0 ? d : acc == 1 ? fgc_add_sat32_avr(*y, d) : *y + d;
 }
 
@@ -281,10 +290,11 @@ FGC_INLINE void fgc_sp_store_q7_avr(int32_t *y, int32_t a, int s, int acc)
 FGC_INLINE void fgc_spmv_q7_avr(const uint16_t *counts, const void *idx, const int8_t *val, const int16_t *v,
                                 uint16_t rows, int s, int acc, int wide, int32_t *y)
 {
-    uint32_t start = FGC_SP_HALF_FIRST_Q7_AVR(s) ? 1ul << (s - 1) : 0u;
+    uint32_t start = fgc_sp_start_q7_avr(s);
     uint16_t r;
     for (r = 0; r < rows; r++) {
-        fgc_sp_store_q7_avr(y + r, fgc_spdot_q7_avr(&idx, &val, v, FGC_ROM_U16(counts + r), wide, start), s, acc);
+        int32_t a = fgc_spdot_q7_avr(&idx, &val, v, FGC_ROM_U16(counts + r), wide, start);
+        fgc_sp_store_q7_avr(y + r, fgc_sp_end_q7_avr(a, s), acc);
     }
 }
 
@@ -295,50 +305,57 @@ FGC_INLINE void fgc_spmv_q7_avr(const uint16_t *counts, const void *idx, const i
  * products are added sign-extended (the carry after MULS and MULSU is the product's sign): 29
  * cycles, and the sum needs no correction.
  */
+FGC_INLINE int32_t fgc_spdot_pairs_avr(const uint8_t **stream, const int16_t *v, uint32_t start)
+{
+    const uint8_t *p = *stream;
+    uint8_t n = FGC_ROM_U8(p);
+    uint32_t sum = start;
+    p++;
+#if defined(__OPTIMIZE__)
+    if (n != 0) {
+        __asm__ volatile("clr r19\n"
+                         "1:\n\t"
+                         "lpm r21, Z+\n\t"
+                         "lpm r20, Z+\n\t"
+                         "movw r26, %[v]\n\t"
+                         "add r26, r21\n\t"
+                         "adc r27, r19\n\t"
+                         "ld r21, X+\n\t"
+                         "ld r22, X\n\t"
+                         "mulsu r20, r21\n\t"
+                         "sbc r18, r18\n\t"
+                         "add %A[sum], r0\n\t"
+                         "adc %B[sum], r1\n\t"
+                         "adc %C[sum], r18\n\t"
+                         "adc %D[sum], r18\n\t"
+                         "muls r20, r22\n\t"
+                         "sbc r18, r18\n\t"
+                         "add %B[sum], r0\n\t"
+                         "adc %C[sum], r1\n\t"
+                         "adc %D[sum], r18\n\t"
+                         "dec %[n]\n\t"
+                         "brne 1b\n\t"
+                         "clr __zero_reg__"
+                         : [sum] "+r"(sum), [n] "+r"(n), "+z"(p)
+                         : [v] "r"(v)
+                         : "r0", "r18", "r19", "r20", "r21", "r22", "r26", "r27", "memory");
+    }
+#else
+    for (; n > 0; n--, p += 2) {
+        sum += (uint32_t)((int32_t)(int8_t)FGC_ROM_U8(p + 1) * v[FGC_ROM_U8(p) >> 1]);
+    }
+#endif
+    *stream = p;
+    return (int32_t)sum;
+}
+
 FGC_INLINE void fgc_spmv_q7_pairs_avr(const uint8_t *stream, const int16_t *v, uint16_t rows, int s, int acc,
                                       int32_t *y)
 {
-    uint32_t start = FGC_SP_HALF_FIRST_Q7_AVR(s) ? 1ul << (s - 1) : 0u;
+    uint32_t start = fgc_sp_start_q7_avr(s);
     uint16_t r;
     for (r = 0; r < rows; r++) {
-        uint8_t n = FGC_ROM_U8(stream);
-        uint32_t sum = start;
-        stream++;
-#if defined(__OPTIMIZE__)
-        if (n != 0) {
-            __asm__ volatile("clr r19\n"
-                             "1:\n\t"
-                             "lpm r21, Z+\n\t"
-                             "lpm r20, Z+\n\t"
-                             "movw r26, %[v]\n\t"
-                             "add r26, r21\n\t"
-                             "adc r27, r19\n\t"
-                             "ld r21, X+\n\t"
-                             "ld r22, X\n\t"
-                             "mulsu r20, r21\n\t"
-                             "sbc r18, r18\n\t"
-                             "add %A[sum], r0\n\t"
-                             "adc %B[sum], r1\n\t"
-                             "adc %C[sum], r18\n\t"
-                             "adc %D[sum], r18\n\t"
-                             "muls r20, r22\n\t"
-                             "sbc r18, r18\n\t"
-                             "add %B[sum], r0\n\t"
-                             "adc %C[sum], r1\n\t"
-                             "adc %D[sum], r18\n\t"
-                             "dec %[n]\n\t"
-                             "brne 1b\n\t"
-                             "clr __zero_reg__"
-                             : [sum] "+r"(sum), [n] "+r"(n), "+z"(stream)
-                             : [v] "r"(v)
-                             : "r0", "r18", "r19", "r20", "r21", "r22", "r26", "r27", "memory");
-        }
-#else
-        for (; n > 0; n--, stream += 2) {
-            sum += (uint32_t)((int32_t)(int8_t)FGC_ROM_U8(stream + 1) * v[FGC_ROM_U8(stream) >> 1]);
-        }
-#endif
-        fgc_sp_store_q7_avr(y + r, (int32_t)sum, s, acc);
+        fgc_sp_store_q7_avr(y + r, fgc_sp_end_q7_avr(fgc_spdot_pairs_avr(&stream, v, start), s), acc);
     }
 }
 #define fgc_spmv_q7_q15_pairs_inl(p, x, rows, s, acc, y) fgc_spmv_q7_pairs_avr(p, x, rows, s, acc, y)
