@@ -93,17 +93,167 @@ FGC_INLINE int fgc_cell_t2_covers(int fp, int fh, int32_t zeta, int32_t nu, uint
     } while (0)
 #endif
 
+#if defined(FGC_THUMB1_ASM)
+/*
+ * The Thumb-1 loop of the element loops below, hand-scheduled (GCC spends about ten instructions
+ * more per element on moving pointers and constants between high and low registers; measured),
+ * for a sigmoid (SIG 1) or tanh gate (SIG 0) and a tanh update, with pre, bg, bh, h, n, fp, fh,
+ * zeta, nu and sc = 28 - fh in scope. With a sigmoid gate its (16385 + t) >> 1 is kept as
+ * q = (t + 1) >> 1 and z = 8192 + q enters the blend as zeta * z = 8192 * zeta + zeta * q (folded
+ * into the constant k) and z * h = q * h + (h << 13); a tanh gate's t is z itself.
+ */
+FGC_INLINE int fgc_cell_t1_covers(int fp, int sc, int32_t zeta, int32_t nu, uint32_t n)
+{
+    return fp >= -2 && fp <= 12 && sc >= 2 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0 && nu <= 16384
+           && n >= 1 && n <= 16384;
+}
+#define FGC_CELL_T1(SIG)                                                                                        \
+    do {                                                                                                        \
+        /* the int16 arrays are read at negative offsets from their ends, so that the loop's count              \
+         * sets the flags its branch tests */                                                                   \
+        register uint32_t r_i __asm__("r0") = 0u - 2u * n;                                                      \
+        register const int32_t *r_pre __asm__("r1") = pre;                                                      \
+        register const uint16_t *r_tab __asm__("r6") = (const uint16_t *)fgc_tanh_table_q14;                    \
+        register const int16_t *r_bg __asm__("r8") = bg + n;                                                    \
+        register const int16_t *r_bh __asm__("r9") = bh + n;                                                    \
+        register int16_t *r_h __asm__("r10") = h + n;                                                           \
+        register int32_t r_k __asm__("r11") = (zeta + nu) * 16384 + 8192 - ((SIG) ? 8192 * zeta : 0);           \
+        register int32_t r_zeta __asm__("r12") = -zeta;                                                         \
+        __asm__ volatile(                                                                                       \
+            ".syntax unified\n\t"                                                                               \
+            "1:\n\t"                                                                                            \
+            "ldm r1!, {r2}\n\t"                                                                                 \
+            "mov r3, r8\n\t"                                                                                    \
+            "ldrsh r3, [r3, r0]\n\t"                                                                            \
+            "adds r3, r3, r2\n\t"                                                                               \
+            "sxth r4, r3\n\t"                                                                                   \
+            "cmp r4, r3\n\t"                                                                                    \
+            "bne 8f\n"                                                                                          \
+            "2:\n\t"                                                                                            \
+            "asrs r5, r4, #31\n\t"                                                                              \
+            "eors r4, r5\n\t"                                                                                   \
+            "subs r4, r4, r5\n\t"                                                                               \
+            "lsls r4, r4, %[lz]\n\t"                                                                            \
+            "lsrs r3, r4, #16\n\t"                                                                              \
+            "bne 9f\n\t"                                                                                        \
+            "lsrs r3, r4, #8\n\t"                                                                               \
+            "lsls r3, r3, #1\n\t"                                                                               \
+            "ldrh r7, [r6, r3]\n\t"                                                                             \
+            "adds r3, #2\n\t"                                                                                   \
+            "ldrh r3, [r6, r3]\n\t"                                                                             \
+            "uxtb r4, r4\n\t"                                                                                   \
+            "subs r3, r3, r7\n\t"                                                                               \
+            "muls r3, r4\n\t"                                                                                   \
+            "adds r3, #128\n\t"                                                                                 \
+            "asrs r3, r3, #8\n\t"                                                                               \
+            "adds r7, r7, r3\n"                                                                                 \
+            "3:\n\t"                                                                                            \
+            "eors r7, r5\n\t"                                                                                   \
+            "subs r7, r7, r5\n\t"                                                                               \
+            ".if %c[sig]\n\t"                                                                                    \
+            "adds r7, #1\n\t"                                                                                   \
+            "asrs r7, r7, #1\n\t"                                                                               \
+            ".endif\n\t"                                                                                        \
+            "mov r3, r9\n\t"                                                                                    \
+            "ldrsh r3, [r3, r0]\n\t"                                                                            \
+            "adds r3, r3, r2\n\t"                                                                               \
+            "sxth r4, r3\n\t"                                                                                   \
+            "cmp r4, r3\n\t"                                                                                    \
+            "bne 10f\n"                                                                                         \
+            "4:\n\t"                                                                                            \
+            "asrs r5, r4, #31\n\t"                                                                              \
+            "eors r4, r5\n\t"                                                                                   \
+            "subs r4, r4, r5\n\t"                                                                               \
+            "lsls r4, r4, %[lc]\n\t"                                                                            \
+            "lsrs r3, r4, #16\n\t"                                                                              \
+            "bne 11f\n\t"                                                                                       \
+            "lsrs r3, r4, #8\n\t"                                                                               \
+            "lsls r3, r3, #1\n\t"                                                                               \
+            "ldrh r2, [r6, r3]\n\t"                                                                             \
+            "adds r3, #2\n\t"                                                                                   \
+            "ldrh r3, [r6, r3]\n\t"                                                                             \
+            "uxtb r4, r4\n\t"                                                                                   \
+            "subs r3, r3, r2\n\t"                                                                               \
+            "muls r3, r4\n\t"                                                                                   \
+            "adds r3, #128\n\t"                                                                                 \
+            "asrs r3, r3, #8\n\t"                                                                               \
+            "adds r2, r2, r3\n"                                                                                 \
+            "5:\n\t"                                                                                            \
+            "eors r2, r5\n\t"                                                                                   \
+            "subs r2, r2, r5\n\t"                                                                               \
+            "mov r4, r12\n\t"                                                                                   \
+            "muls r4, r7\n\t"                                                                                   \
+            "add r4, r11\n\t"                                                                                   \
+            "asrs r4, r4, #14\n\t"                                                                              \
+            "muls r4, r2\n\t"                                                                                   \
+            "asrs r4, r4, %[sc1]\n\t"                                                                           \
+            "adds r4, #1\n\t"                                                                                   \
+            "asrs r4, r4, #1\n\t"                                                                               \
+            "mov r3, r10\n\t"                                                                                   \
+            "ldrsh r5, [r3, r0]\n\t"                                                                            \
+            "muls r7, r5\n\t"                                                                                   \
+            ".if %c[sig]\n\t"                                                                                    \
+            "lsls r5, r5, #13\n\t"                                                                              \
+            "adds r7, r7, r5\n\t"                                                                               \
+            ".endif\n\t"                                                                                        \
+            "asrs r7, r7, #13\n\t"                                                                              \
+            "adds r7, #1\n\t"                                                                                   \
+            "asrs r7, r7, #1\n\t"                                                                               \
+            "adds r4, r4, r7\n\t"                                                                               \
+            "sxth r5, r4\n\t"                                                                                   \
+            "cmp r5, r4\n\t"                                                                                    \
+            "bne 12f\n"                                                                                         \
+            "6:\n\t"                                                                                            \
+            "strh r5, [r3, r0]\n\t"                                                                             \
+            "adds r0, #2\n\t"                                                                                   \
+            "bne 1b\n\t"                                                                                        \
+            "b 7f\n"                                                                                            \
+            "8:\n\t"                                                                                            \
+            "asrs r4, r2, #31\n\t"                                                                              \
+            "movs r5, #1\n\t"                                                                                   \
+            "lsls r5, r5, #15\n\t"                                                                              \
+            "subs r5, #1\n\t"                                                                                   \
+            "eors r4, r5\n\t"                                                                                   \
+            "b 2b\n"                                                                                            \
+            "9:\n\t"                                                                                            \
+            "movs r7, #1\n\t"                                                                                   \
+            "lsls r7, r7, #14\n\t"                                                                              \
+            "b 3b\n"                                                                                            \
+            "10:\n\t"                                                                                           \
+            "asrs r4, r2, #31\n\t"                                                                              \
+            "movs r5, #1\n\t"                                                                                   \
+            "lsls r5, r5, #15\n\t"                                                                              \
+            "subs r5, #1\n\t"                                                                                   \
+            "eors r4, r5\n\t"                                                                                   \
+            "b 4b\n"                                                                                            \
+            "11:\n\t"                                                                                           \
+            "movs r2, #1\n\t"                                                                                   \
+            "lsls r2, r2, #14\n\t"                                                                              \
+            "b 5b\n"                                                                                            \
+            "12:\n\t"                                                                                           \
+            "asrs r5, r4, #31\n\t"                                                                              \
+            "movs r7, #1\n\t"                                                                                   \
+            "lsls r7, r7, #15\n\t"                                                                              \
+            "subs r7, #1\n\t"                                                                                   \
+            "eors r5, r7\n\t"                                                                                   \
+            "b 6b\n"                                                                                            \
+            "7:\n\t"                                                                                            \
+            ".syntax divided"                                                                                   \
+            : "+r"(r_i), "+r"(r_pre)                                                                            \
+            : "r"(r_tab), "r"(r_bg), "r"(r_bh), "r"(r_h), "r"(r_k), "r"(r_zeta), [sig] "I"((SIG) ? 1 : 0),      \
+              [lz] "I"(((SIG) ? 12 : 13) - fp),                                                                 \
+              [lc] "I"(13 - fp), [sc1] "I"(sc - 1)                                                              \
+            : "r2", "r3", "r4", "r5", "r7", "cc", "memory");                                                    \
+    } while (0)
+#endif
+
 /*
  * FastGRNN's element loop with a sigmoid gate and a tanh update, for i < n:
  *   z = sigmoid(bias(pre[i], bg[i]), fp), c = tanh(bias(pre[i], bh[i]), fp) (both Q14),
  *   h[i] = blend(z, 14, c, 14, zeta, nu, fh, h[i])
- * exactly as the element functions compute them (§3.3-§3.5). Thumb-1 runs a hand-scheduled loop
- * for the formats it covers (GCC spends about ten instructions more per element on moving
- * pointers and constants between high and low registers; measured): there sigmoid's
- * (16385 + t) >> 1 is kept as q = (t + 1) >> 1 and z = 8192 + q enters the blend as
- * zeta * z = 8192 * zeta + zeta * q (folded into the constant k) and z * h = q * h + (h << 13).
- * fp, fh, zeta, nu and n must be compile-time constants there (asm immediates); without
- * optimisation the portable loop runs.
+ * exactly as the element functions compute them (§3.3-§3.5). Thumb-1 runs FGC_CELL_T1 for the
+ * formats it covers: fp, fh, zeta, nu and n must be compile-time constants there (asm immediates);
+ * without optimisation the portable loop runs.
  */
 FGC_INLINE void fgc_fastgrnn_sigmoid_tanh_q15_inl(const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,
                                                   int32_t zeta, int32_t nu, int fh, uint32_t n, int16_t *h)
@@ -111,138 +261,8 @@ FGC_INLINE void fgc_fastgrnn_sigmoid_tanh_q15_inl(const int32_t *pre, const int1
     uint32_t i;
 #if defined(FGC_THUMB1_ASM)
     int sc = 14 + 14 - fh; /* the blend's shift, c in Q14 */
-    if (fp >= -2 && fp <= 12 && sc >= 2 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0 && nu <= 16384
-        && n >= 1 && n <= 16384) {
-        /* the int16 arrays are read at negative offsets from their ends, so that the loop's count
-         * sets the flags its branch tests */
-        register uint32_t r_i __asm__("r0") = 0u - 2u * n;
-        register const int32_t *r_pre __asm__("r1") = pre;
-        register const uint16_t *r_tab __asm__("r6") = (const uint16_t *)fgc_tanh_table_q14;
-        register const int16_t *r_bg __asm__("r8") = bg + n;
-        register const int16_t *r_bh __asm__("r9") = bh + n;
-        register int16_t *r_h __asm__("r10") = h + n;
-        register int32_t r_k __asm__("r11") = (zeta + nu) * 16384 + 8192 - 8192 * zeta;
-        register int32_t r_zeta __asm__("r12") = -zeta;
-        __asm__ volatile(
-            ".syntax unified\n\t"
-            "1:\n\t"
-            "ldm r1!, {r2}\n\t"
-            "mov r3, r8\n\t"
-            "ldrsh r3, [r3, r0]\n\t"
-            "adds r3, r3, r2\n\t"
-            "sxth r4, r3\n\t"
-            "cmp r4, r3\n\t"
-            "bne 8f\n"
-            "2:\n\t"
-            "asrs r5, r4, #31\n\t"
-            "eors r4, r5\n\t"
-            "subs r4, r4, r5\n\t"
-            "lsls r4, r4, %[lz]\n\t"
-            "lsrs r3, r4, #16\n\t"
-            "bne 9f\n\t"
-            "lsrs r3, r4, #8\n\t"
-            "lsls r3, r3, #1\n\t"
-            "ldrh r7, [r6, r3]\n\t"
-            "adds r3, #2\n\t"
-            "ldrh r3, [r6, r3]\n\t"
-            "uxtb r4, r4\n\t"
-            "subs r3, r3, r7\n\t"
-            "muls r3, r4\n\t"
-            "adds r3, #128\n\t"
-            "asrs r3, r3, #8\n\t"
-            "adds r7, r7, r3\n"
-            "3:\n\t"
-            "eors r7, r5\n\t"
-            "subs r7, r7, r5\n\t"
-            "adds r7, #1\n\t"
-            "asrs r7, r7, #1\n\t"
-            "mov r3, r9\n\t"
-            "ldrsh r3, [r3, r0]\n\t"
-            "adds r3, r3, r2\n\t"
-            "sxth r4, r3\n\t"
-            "cmp r4, r3\n\t"
-            "bne 10f\n"
-            "4:\n\t"
-            "asrs r5, r4, #31\n\t"
-            "eors r4, r5\n\t"
-            "subs r4, r4, r5\n\t"
-            "lsls r4, r4, %[lc]\n\t"
-            "lsrs r3, r4, #16\n\t"
-            "bne 11f\n\t"
-            "lsrs r3, r4, #8\n\t"
-            "lsls r3, r3, #1\n\t"
-            "ldrh r2, [r6, r3]\n\t"
-            "adds r3, #2\n\t"
-            "ldrh r3, [r6, r3]\n\t"
-            "uxtb r4, r4\n\t"
-            "subs r3, r3, r2\n\t"
-            "muls r3, r4\n\t"
-            "adds r3, #128\n\t"
-            "asrs r3, r3, #8\n\t"
-            "adds r2, r2, r3\n"
-            "5:\n\t"
-            "eors r2, r5\n\t"
-            "subs r2, r2, r5\n\t"
-            "mov r4, r12\n\t"
-            "muls r4, r7\n\t"
-            "add r4, r11\n\t"
-            "asrs r4, r4, #14\n\t"
-            "muls r4, r2\n\t"
-            "asrs r4, r4, %[sc1]\n\t"
-            "adds r4, #1\n\t"
-            "asrs r4, r4, #1\n\t"
-            "mov r3, r10\n\t"
-            "ldrsh r5, [r3, r0]\n\t"
-            "muls r7, r5\n\t"
-            "lsls r5, r5, #13\n\t"
-            "adds r7, r7, r5\n\t"
-            "asrs r7, r7, #13\n\t"
-            "adds r7, #1\n\t"
-            "asrs r7, r7, #1\n\t"
-            "adds r4, r4, r7\n\t"
-            "sxth r5, r4\n\t"
-            "cmp r5, r4\n\t"
-            "bne 12f\n"
-            "6:\n\t"
-            "strh r5, [r3, r0]\n\t"
-            "adds r0, #2\n\t"
-            "bne 1b\n\t"
-            "b 7f\n"
-            "8:\n\t"
-            "asrs r4, r2, #31\n\t"
-            "movs r5, #1\n\t"
-            "lsls r5, r5, #15\n\t"
-            "subs r5, #1\n\t"
-            "eors r4, r5\n\t"
-            "b 2b\n"
-            "9:\n\t"
-            "movs r7, #1\n\t"
-            "lsls r7, r7, #14\n\t"
-            "b 3b\n"
-            "10:\n\t"
-            "asrs r4, r2, #31\n\t"
-            "movs r5, #1\n\t"
-            "lsls r5, r5, #15\n\t"
-            "subs r5, #1\n\t"
-            "eors r4, r5\n\t"
-            "b 4b\n"
-            "11:\n\t"
-            "movs r2, #1\n\t"
-            "lsls r2, r2, #14\n\t"
-            "b 5b\n"
-            "12:\n\t"
-            "asrs r5, r4, #31\n\t"
-            "movs r7, #1\n\t"
-            "lsls r7, r7, #15\n\t"
-            "subs r7, #1\n\t"
-            "eors r5, r7\n\t"
-            "b 6b\n"
-            "7:\n\t"
-            ".syntax divided"
-            : "+r"(r_i), "+r"(r_pre)
-            : "r"(r_tab), "r"(r_bg), "r"(r_bh), "r"(r_h), "r"(r_k), "r"(r_zeta), [lz] "I"(12 - fp),
-              [lc] "I"(13 - fp), [sc1] "I"(sc - 1)
-            : "r2", "r3", "r4", "r5", "r7", "cc", "memory");
+    if (fgc_cell_t1_covers(fp, sc, zeta, nu, n)) {
+        FGC_CELL_T1(1);
         return;
     }
 #elif defined(FGC_THUMB2_ASM)
@@ -269,7 +289,13 @@ FGC_INLINE void fgc_fastgrnn_tanh_tanh_q15_inl(const int32_t *pre, const int16_t
                                                int32_t zeta, int32_t nu, int fh, uint32_t n, int16_t *h)
 {
     uint32_t i;
-#if defined(FGC_THUMB2_ASM)
+#if defined(FGC_THUMB1_ASM)
+    int sc = 14 + 14 - fh; /* the blend's shift, c in Q14 */
+    if (fgc_cell_t1_covers(fp, sc, zeta, nu, n)) {
+        FGC_CELL_T1(0);
+        return;
+    }
+#elif defined(FGC_THUMB2_ASM)
     if (fgc_cell_t2_covers(fp, fh, zeta, nu, n)) {
         FGC_CELL_T2(FGC_CELL_T2_TANH("t1", "t4", "lc"));
         return;
