@@ -51,14 +51,18 @@ typedef int8_t fgc_w8_t;
 
 /*
  * How a compressed-row int8 matrix of at most 128 columns is stored (fgc_sparse.h): 0, the counts,
- * columns and values as three arrays, everywhere but AVR; 1, on AVR, the counts and one stream of
- * pairs, twice the column then the value's byte, which the kernel (fgc_q15_avr_products.h) walks
- * with one pointer. Generated models carry both and pick by this value.
+ * columns and values as three arrays (Thumb-2 and hosts, whose loads scale a column for free); 1,
+ * on AVR and Thumb-1, one stream with each row's count and then its non-zeros' pairs, twice the
+ * column and the value's byte, which one pointer walks (fgc_q15_avr_products.h,
+ * fgc_q15_products.h). Generated models carry both and pick by this value; define it to choose
+ * either on any target (the host tests do, to check both).
  */
-#if defined(__AVR__)
+#if !defined(FGC_SPARSE_PAIRS)
+#if defined(__AVR__) || (defined(__thumb__) && !defined(__thumb2__))
 #define FGC_SPARSE_PAIRS 1
 #else
 #define FGC_SPARSE_PAIRS 0
+#endif
 #endif
 
 /* §3.1: y[i] = sat16(rshift(sat16(x[i] - mean[i]) * inv_std[i], shift)) */

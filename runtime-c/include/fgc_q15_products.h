@@ -551,6 +551,64 @@ FGC_INLINE void fgc_matvec2_q15_q15_inl(const int16_t *m1, const int16_t *v1, ui
 
 FGC_SPMV_Q7_INL(fgc_spmv_q7_q15_i8_inl, uint8_t, FGC_ROM_U8)
 FGC_SPMV_Q7_INL(fgc_spmv_q7_q15_i16_inl, uint16_t, FGC_ROM_U16)
+
+#if defined(FGC_THUMB1_ASM)
+/* One non-zero of a pair stream on Thumb-1 (whose LDRSB takes only a register offset: one holds
+ * 1), the stream pointer moved past it; none of its instructions but the last two set flags the
+ * row's loop needs. */
+#define FGC_SP_PAIR_T1                          \
+    "ldrb %[off], [%[p], #0]\n\t"             \
+    "ldrsb %[w], [%[p], %[one]]\n\t"          \
+    "ldrsh %[off], [%[v], %[off]]\n\t"        \
+    "muls %[w], %[off], %[w]\n\t"             \
+    "adds %[s], %[s], %[w]\n\t"               \
+    "adds %[p], #2\n\t"
+#endif
+
+/*
+ * §3.2 over FGC_SPARSE_PAIRS storage (fgc_q15.h; Thumb-1): one stream with, per row, its count of
+ * non-zeros, then each non-zero's 2 * column and value bytes, at most 128 columns. On Thumb-1 a row
+ * is assembly: the count's two low bits first (one and two non-zeros), then four at a time, six
+ * instructions a non-zero (the separate arrays cost eight: a shift of the column, two pointers).
+ */
+FGC_INLINE void fgc_spmv_q7_q15_pairs_inl(const uint8_t *stream, const int16_t *v, uint32_t rows, int s, int acc,
+                                          int32_t *y)
+{
+    uint32_t start = FGC_ROUND_IN_START(s) ? (uint32_t)1 << (s - 1) : 0u;
+    uint32_t r;
+    for (r = 0; r < rows; r++) {
+        uint32_t n = FGC_ROM_U8(stream);
+        uint32_t sum = start;
+        stream++;
+#if defined(FGC_THUMB1_ASM)
+        {
+            uint32_t off, w, one = 1;
+            __asm__(".syntax unified\n\t"
+                    "lsrs %[n], %[n], #1\n\t"
+                    "bcc 1f\n\t" FGC_SP_PAIR_T1
+                    "1:\n\t"
+                    "lsrs %[n], %[n], #1\n\t"
+                    "bcc 2f\n\t" FGC_SP_PAIR_T1 FGC_SP_PAIR_T1
+                    "2:\n\t"
+                    "cmp %[n], #0\n\t"
+                    "beq 4f\n"
+                    "3:\n\t" FGC_SP_PAIR_T1 FGC_SP_PAIR_T1 FGC_SP_PAIR_T1 FGC_SP_PAIR_T1
+                    "subs %[n], #1\n\t"
+                    "bne 3b\n"
+                    "4:\n\t"
+                    ".syntax divided"
+                    : [s] "+l"(sum), [p] "+l"(stream), [n] "+l"(n), [off] "=&l"(off), [w] "=&l"(w)
+                    : [v] "l"(v), [one] "l"(one)
+                    : "cc", "memory");
+        }
+#else
+        for (; n > 0; n--, stream += 2) {
+            sum += (uint32_t)((int32_t)(int8_t)FGC_ROM_U8(stream + 1) * v[FGC_ROM_U8(stream) >> 1]);
+        }
+#endif
+        fgc_store_q7_q15(y, NULL, r, sum, s, acc);
+    }
+}
 FGC_SPMV_Q15_INL(fgc_spmv_q15_q15_i8_inl, uint8_t, FGC_ROM_U8)
 FGC_SPMV_Q15_INL(fgc_spmv_q15_q15_i16_inl, uint16_t, FGC_ROM_U16)
 

@@ -25,7 +25,10 @@ class ArmProductKernelsTest {
     @TempDir
     Path tmp;
 
-    /** kernel: dense (32 x 32), pair (two 32 x 5, a low-rank model's second factors), sparse (80 x 40, 30 % non-zeros) */
+    /**
+     * kernel: dense (32 x 32), pair (two 32 x 5, a low-rank model's second factors), sparse (80 x 40,
+     * 30 % non-zeros, stored as the core's generated models store it)
+     */
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({"dense, microbit", "dense, mps2-an385", "dense, mps2-an386",
         "pair, microbit", "pair, mps2-an385", "pair, mps2-an386",
@@ -113,27 +116,41 @@ class ArmProductKernelsTest {
         StringBuilder counts = new StringBuilder();
         StringBuilder idx = new StringBuilder();
         StringBuilder val = new StringBuilder();
+        StringBuilder pairs = new StringBuilder();
         int nnz = 0;
         for (int r = 0; r < rows; r++) {
+            StringBuilder row = new StringBuilder();
             int n = 0;
             for (int c = 0; c < cols; c++) {
                 if (w[r * cols + c] != 0) {
                     idx.append(c).append(", ");
                     val.append(w[r * cols + c]).append(", ");
+                    row.append(2 * c).append(", ").append(w[r * cols + c] & 0xFF).append(", ");
                     n++;
                 }
             }
             counts.append(n).append(", ");
+            pairs.append(n).append(", ").append(row);
             nnz += n;
         }
         String data = "static const int8_t m_raw[] = { %s };\n".formatted(list(w))
                 + "static const uint16_t counts[] = { %s };\n".formatted(counts)
                 + "static const uint8_t idx[] = { %s };\n".formatted(idx)
                 + "static const int8_t val[] = { %s };\n".formatted(val)
+                + "static const uint8_t pairs[] = { %s };\n".formatted(pairs)
                 + inputs("v", random, cols);
+        // as a generated model stores it: pairs on Thumb-1 (FGC_SPARSE_PAIRS), three arrays on Thumb-2
         return new Case(rows, nnz, data,
                 "for (r = 0; r < %d; r++) { want[r] = row(m_raw + r * %d, v, %d, 9); }".formatted(rows, cols, cols),
-                "fgc_spmv_q7_q15_i8_inl(counts, idx, val, v, %du, 9, 0, y);".formatted(rows));
+                ("""
+                #if FGC_SPARSE_PAIRS == 1
+                    (void)counts; (void)idx; (void)val;
+                    fgc_spmv_q7_q15_pairs_inl(pairs, v, %du, 9, 0, y);
+                #else
+                    (void)pairs;
+                    fgc_spmv_q7_q15_i8_inl(counts, idx, val, v, %du, 9, 0, y);
+                #endif
+                """).formatted(rows, rows));
     }
 
     /** int8 weights over the whole range, each non-zero with the given probability */
