@@ -97,7 +97,7 @@ FGC_INLINE int fgc_cell_t2_covers(int fp, int fh, int32_t zeta, int32_t nu, uint
 /*
  * The Thumb-1 loop of the element loops below, hand-scheduled (GCC spends about ten instructions
  * more per element on moving pointers and constants between high and low registers; measured),
- * for a sigmoid (SIG 1) or tanh gate (SIG 0) and a tanh update, with pre, bg, bh, h, n, fp, fh,
+ * for a sigmoid (SIG 1) or tanh gate (SIG 0, a literal) and a tanh update, with pre, bg, bh, h, n, fp, fh,
  * zeta, nu and sc = 28 - fh in scope. With a sigmoid gate its (16385 + t) >> 1 is kept as
  * q = (t + 1) >> 1 and z = 8192 + q enters the blend as zeta * z = 8192 * zeta + zeta * q (folded
  * into the constant k) and z * h = q * h + (h << 13); a tanh gate's t is z itself.
@@ -117,7 +117,7 @@ FGC_INLINE int fgc_cell_t1_covers(int fp, int sc, int32_t zeta, int32_t nu, uint
         register const int16_t *r_bg __asm__("r8") = bg + n;                                                    \
         register const int16_t *r_bh __asm__("r9") = bh + n;                                                    \
         register int16_t *r_h __asm__("r10") = h + n;                                                           \
-        register int32_t r_k __asm__("r11") = (zeta + nu) * 16384 + 8192 - ((SIG) ? 8192 * zeta : 0);           \
+        register int32_t r_k __asm__("r11") = (zeta + nu) * 16384 + 8192 - (SIG) * 8192 * zeta;                 \
         register int32_t r_zeta __asm__("r12") = -zeta;                                                         \
         __asm__ volatile(                                                                                       \
             ".syntax unified\n\t"                                                                               \
@@ -150,7 +150,7 @@ FGC_INLINE int fgc_cell_t1_covers(int fp, int sc, int32_t zeta, int32_t nu, uint
             "3:\n\t"                                                                                            \
             "eors r7, r5\n\t"                                                                                   \
             "subs r7, r7, r5\n\t"                                                                               \
-            ".if %c[sig]\n\t"                                                                                    \
+            ".if %c[sig]\n\t"                                                                                   \
             "adds r7, #1\n\t"                                                                                   \
             "asrs r7, r7, #1\n\t"                                                                               \
             ".endif\n\t"                                                                                        \
@@ -192,7 +192,7 @@ FGC_INLINE int fgc_cell_t1_covers(int fp, int sc, int32_t zeta, int32_t nu, uint
             "mov r3, r10\n\t"                                                                                   \
             "ldrsh r5, [r3, r0]\n\t"                                                                            \
             "muls r7, r5\n\t"                                                                                   \
-            ".if %c[sig]\n\t"                                                                                    \
+            ".if %c[sig]\n\t"                                                                                   \
             "lsls r5, r5, #13\n\t"                                                                              \
             "adds r7, r7, r5\n\t"                                                                               \
             ".endif\n\t"                                                                                        \
@@ -240,8 +240,8 @@ FGC_INLINE int fgc_cell_t1_covers(int fp, int sc, int32_t zeta, int32_t nu, uint
             "7:\n\t"                                                                                            \
             ".syntax divided"                                                                                   \
             : "+r"(r_i), "+r"(r_pre)                                                                            \
-            : "r"(r_tab), "r"(r_bg), "r"(r_bh), "r"(r_h), "r"(r_k), "r"(r_zeta), [sig] "I"((SIG) ? 1 : 0),      \
-              [lz] "I"(((SIG) ? 12 : 13) - fp),                                                                 \
+            : "r"(r_tab), "r"(r_bg), "r"(r_bh), "r"(r_h), "r"(r_k), "r"(r_zeta), [sig] "I"(SIG),                \
+              [lz] "I"(13 - (SIG) - fp),                                                                        \
               [lc] "I"(13 - fp), [sc1] "I"(sc - 1)                                                              \
             : "r2", "r3", "r4", "r5", "r7", "cc", "memory");                                                    \
     } while (0)
