@@ -52,8 +52,8 @@ typedef int8_t fgc_w8_t;
 /*
  * How a compressed-row int8 matrix of at most 128 columns is stored (fgc_sparse.h): 0, the counts,
  * columns and values as three arrays (Thumb-2 and hosts, whose loads scale a column for free); 1,
- * on AVR and Thumb-1, one stream with each row's count and then its non-zeros' pairs, twice the
- * column and the value's byte, which one pointer walks (fgc_q15_avr_products.h,
+ * on AVR and Thumb-1, one stream with each row's count (two bytes) and then its non-zeros' pairs,
+ * twice the column and the value's byte, which one pointer walks (fgc_q15_avr_products.h,
  * fgc_q15_products.h). Generated models carry both and pick by this value; define it to choose
  * either on any target (the host tests do, to check both).
  */

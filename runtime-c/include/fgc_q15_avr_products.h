@@ -300,7 +300,7 @@ FGC_INLINE void fgc_spmv_q7_avr(const uint16_t *counts, const void *idx, const i
 
 /*
  * The same over FGC_SPARSE_PAIRS storage (fgc_q15.h), at most 128 columns: one stream that Z walks,
- * per row its count of non-zeros, then each non-zero's 2 * column and value bytes. A non-zero is
+ * per row its count of non-zeros (two bytes), then each non-zero's 2 * column and value bytes. A non-zero is
  * two LPM, the input's address (one addition), two loads and two multiplications whose 16-bit
  * products are added sign-extended (the carry after MULS and MULSU is the product's sign): 29
  * cycles, and the sum needs no correction.
@@ -308,9 +308,9 @@ FGC_INLINE void fgc_spmv_q7_avr(const uint16_t *counts, const void *idx, const i
 FGC_INLINE int32_t fgc_spdot_pairs_avr(const uint8_t **stream, const int16_t *v, uint32_t start)
 {
     const uint8_t *p = *stream;
-    uint8_t n = FGC_ROM_U8(p);
+    uint8_t n = FGC_ROM_U8(p); /* at most 128: the count's high byte is 0 */
     uint32_t sum = start;
-    p++;
+    p += 2;
 #if defined(__OPTIMIZE__)
     if (n != 0) {
         __asm__ volatile("clr r19\n"

@@ -567,7 +567,7 @@ FGC_SPMV_Q7_INL(fgc_spmv_q7_q15_i16_inl, uint16_t, FGC_ROM_U16)
 
 /*
  * §3.2 over FGC_SPARSE_PAIRS storage (fgc_q15.h; Thumb-1): one stream with, per row, its count of
- * non-zeros, then each non-zero's 2 * column and value bytes, at most 128 columns. On Thumb-1 a row
+ * non-zeros (two bytes), then each non-zero's 2 * column and value bytes, at most 128 columns. On Thumb-1 a row
  * is assembly: the count's two low bits first (one and two non-zeros), then four at a time, six
  * instructions a non-zero (the separate arrays cost eight: a shift of the column, two pointers).
  */
@@ -577,9 +577,9 @@ FGC_INLINE void fgc_spmv_q7_q15_pairs_inl(const uint8_t *stream, const int16_t *
     uint32_t start = FGC_ROUND_IN_START(s) ? (uint32_t)1 << (s - 1) : 0u;
     uint32_t r;
     for (r = 0; r < rows; r++) {
-        uint32_t n = FGC_ROM_U8(stream);
+        uint32_t n = FGC_ROM_U8(stream); /* at most 128: the count's high byte is 0 */
         uint32_t sum = start;
-        stream++;
+        stream += 2;
 #if defined(FGC_THUMB1_ASM)
         {
             uint32_t off, w, one = 1;

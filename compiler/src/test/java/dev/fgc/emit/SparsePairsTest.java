@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SparsePairsTest {
 
     @Test
-    void eachRowIsItsCountThenTwiceEachColumnAndItsByte() {
+    void eachRowIsItsTwoByteCountThenTwiceEachColumnAndItsByte() {
         // 2 x 128: row 0 has -128 at column 0 and 5 at 127, row 1 has 127 at column 64
         int[] dense = new int[256];
         dense[0] = -128;
@@ -18,7 +18,7 @@ class SparsePairsTest {
         dense[128 + 64] = 127;
         CompressedRows rows = CompressedRows.of(dense, 2, 128);
         assertTrue(SparsePairs.applies(rows, 8));
-        assertArrayEquals(new int[] {2, 0, 0x80, 254, 5, 1, 128, 127}, SparsePairs.stream(rows));
+        assertArrayEquals(new int[] {2, 0, 0, 0x80, 254, 5, 1, 0, 128, 127}, SparsePairs.stream(rows));
     }
 
     @Test

@@ -130,7 +130,7 @@ class ArmProductKernelsTest {
                 }
             }
             counts.append(n).append(", ");
-            pairs.append(n).append(", ").append(row);
+            pairs.append(n).append(", 0, ").append(row);
             nnz += n;
         }
         String data = "static const int8_t m_raw[] = { %s };\n".formatted(list(w))
