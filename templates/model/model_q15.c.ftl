@@ -106,14 +106,15 @@ static <#if st.gate == "sigmoid">FGC_ASM_OUT_OF_LINE<#else>FGC_TANH_GATE_OUT_OF_
 /* a product over compressed rows, in a function of its own (FGC_PRODUCT_OUT_OF_LINE, fgc_q15_products.h) */
 static FGC_PRODUCT_OUT_OF_LINE void ${st.function}(const int16_t *v, int32_t *y)
 {
+<#assign separate = "fgc_spmv_${st.weights}_q15_i${st.indexBits}_inl(${st.counts}, ${st.idx}, ${st.val}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);">
 <#if st.pairs??>
 #if FGC_SPARSE_PAIRS == 1
     fgc_spmv_q7_q15_pairs_inl(${st.pairs}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
 #else
-    fgc_spmv_${st.weights}_q15_i${st.indexBits}_inl(${st.counts}, ${st.idx}, ${st.val}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
+    ${separate}
 #endif
 <#else>
-    fgc_spmv_${st.weights}_q15_i${st.indexBits}_inl(${st.counts}, ${st.idx}, ${st.val}, v, ${st.rows}u, ${st.shift}, ${st.accumulate}, y);
+    ${separate}
 </#if>
 }
 

@@ -48,8 +48,8 @@ final class FixedTemplateData {
                     "%.6g", t.maxAbs());
             if (sparse(t)) {
                 CompressedRows rows = CompressedRows.of(t.values(), t.rows(), t.cols());
-                tensors.addAll(TensorArrays.sparse(symbol(t), rows, t.cType(), t.format().bits(), IntLiterals.lines(rows.values()),
-                        comment));
+                tensors.addAll(TensorArrays.sparse(symbol(t), rows, t.cType(), t.format().bits(),
+                        IntLiterals.lines(rows.values()), comment));
             } else if (t.format().bits() == 8) {
                 // fgc_q15.h: stored as the target loads int8 weights best (biased on Thumb-1,
                 // rows in groups on AVR)

@@ -47,7 +47,8 @@ final class TensorArrays {
             arrays.forEach(a -> a.put("guard", PAIRS_GUARD + " == 0"));
             int[] stream = SparsePairs.stream(rows);
             Map<String, Object> pairs = array(symbol + "_pairs", "uint8_t", stream.length,
-                    comment + ": per row its non-zeros' count (two bytes), then twice the column and the value's byte of each",
+                    comment + ": per row its non-zeros' count (two bytes), then twice the column and the"
+                            + " value's byte of each",
                     IntLiterals.lines(stream));
             pairs.put("guard", PAIRS_GUARD + " == 1");
             arrays.add(pairs);

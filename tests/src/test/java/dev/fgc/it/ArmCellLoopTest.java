@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Cortex-M FastGRNN element loops (fgc_fastgrnn_sigmoid_tanh_q15_inl and
  * fgc_fastgrnn_tanh_tanh_q15_inl: one loop of assembly on Thumb-1 and one on Thumb-2, for fp from
- * -2 to 12) against the element functions they replace, on the core itself: every such fp with four
- * pairs of constants (§3.5's extremes among them) and two state formats, rows of biases with extremes and 240 rows of pre-activations whose sums with them
- * saturate, wrap or land anywhere in the table. Prints the loop's instructions per hidden unit
- * (QEMU's counter) as a microbenchmark.
+ * -2 to 12) against the element functions they replace, on the core itself: every such fp with
+ * four pairs of constants (§3.5's extremes among them) and two state formats, rows of biases with
+ * extremes and 240 rows of pre-activations whose sums with them saturate, wrap or land anywhere in
+ * the table. Prints the loop's instructions per hidden unit (QEMU's counter) as a microbenchmark.
  */
 class ArmCellLoopTest {
     private static final int N = 64;

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The AVR assembly of the compressed-row products against docs/fixed-point.md §3.2 computed in
  * int64 on the same core: with two-byte column indices (more than 256 columns: no generated test
  * model is that wide), extreme values, an empty row, every shift from 0 to 35; and over
- * FGC_SPARSE_PAIRS storage (128 columns, the widest it takes: each row its two-byte count, then offset and value bytes), a full row of extremes, an empty row,
- * constant shifts as generated models pass them and run-time ones, each accumulate mode.
+ * FGC_SPARSE_PAIRS storage (128 columns, the widest it takes: each row its two-byte count, then
+ * offset and value bytes), a full row of extremes, an empty row, constant shifts as generated
+ * models pass them and run-time ones, each accumulate mode.
  */
 class AvrSparseKernelsTest {
     private static final int ROWS = 4;

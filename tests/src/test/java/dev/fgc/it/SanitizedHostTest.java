@@ -61,6 +61,9 @@ class SanitizedHostTest {
             assertEquals("", run.stderr(), config + ": reported on stderr");
             List<ClassifyProgram.Line> lines = ClassifyProgram.parse(run.stdout(), data.size());
             expected.check(lines, config);
+            System.out.printf("fgc sanitized host run: %s (%s): %d samples, no sanitizer report, %s%n", config,
+                    storage, lines.size(), compiled.isFixedPoint() ? "scores equal to FixedReference"
+                            : "scores within the float tolerance");
             int[][] bits = lines.stream().map(ClassifyProgram.Line::bits).toArray(int[][]::new);
             if (gccBits == null) {
                 gccBits = bits;
