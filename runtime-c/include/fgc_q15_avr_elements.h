@@ -271,8 +271,9 @@ FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int32_t zeta, 
  * 5 to 11 (to 12 with a tanh gate) and constant zeta and nu (as generated models have them), all in
  * one loop of assembly: per hidden unit the pre-activation is loaded once, the gate's bias and tanh
  * (sigmoid's (16385 + t) >> 1 in it) and the update's are one block each, then the blend's block,
- * about 300 cycles (measured: 312 for USPS, 297 for synth-har's tanh gate). The pointers live in r2-r11 (local register variables), the gate in r12:r13
- * and the update in r14:r15 while the blend runs. Returns 0, having done nothing, for other formats
+ * about 300 cycles (measured: 312 for USPS, 297 for synth-har's tanh gate). The pointers live in
+ * r2-r11 (local register variables), the gate in r12:r13 and the update in r14:r15 while the blend
+ * runs. Returns 0, having done nothing, for other formats
  * or zeta and nu that are not constants.
  */
 FGC_INLINE int fgc_fastgrnn_cell_avr(int sig, const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,

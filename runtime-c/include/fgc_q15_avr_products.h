@@ -300,8 +300,8 @@ FGC_INLINE void fgc_spmv_q7_avr(const uint16_t *counts, const void *idx, const i
 
 /*
  * The same over FGC_SPARSE_PAIRS storage (fgc_q15.h), at most 128 columns: one stream that Z walks,
- * per row its count of non-zeros (two bytes), then each non-zero's 2 * column and value bytes. A non-zero is
- * two LPM, the input's address (one addition), two loads and two multiplications whose 16-bit
+ * per row its count of non-zeros (two bytes), then each non-zero's 2 * column and value bytes. A
+ * non-zero is two LPM, the input's address (one addition), two loads and two multiplications whose 16-bit
  * products are added sign-extended (the carry after MULS and MULSU is the product's sign): 29
  * cycles, and the sum needs no correction.
  */

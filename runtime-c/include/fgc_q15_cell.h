@@ -97,13 +97,14 @@ FGC_INLINE int fgc_cell_t2_covers(int fp, int fh, int32_t zeta, int32_t nu, uint
 /*
  * The Thumb-1 loop of the element loops below, hand-scheduled (GCC spends about ten instructions
  * more per element on moving pointers and constants between high and low registers; measured),
- * for a sigmoid (SIG 1) or tanh gate (SIG 0, a literal) and a tanh update, with pre, bg, bh, h, n, fp, fh,
- * zeta, nu and sc = 28 - fh in scope. With a sigmoid gate its (16385 + t) >> 1 is kept as
+ * for a sigmoid (SIG 1) or tanh gate (SIG 0, a literal) and a tanh update, with pre, bg, bh, h, n,
+ * fp, fh, zeta and nu in scope. With a sigmoid gate its (16385 + t) >> 1 is kept as
  * q = (t + 1) >> 1 and z = 8192 + q enters the blend as zeta * z = 8192 * zeta + zeta * q (folded
  * into the constant k) and z * h = q * h + (h << 13); a tanh gate's t is z itself.
  */
-FGC_INLINE int fgc_cell_t1_covers(int fp, int sc, int32_t zeta, int32_t nu, uint32_t n)
+FGC_INLINE int fgc_cell_t1_covers(int fp, int fh, int32_t zeta, int32_t nu, uint32_t n)
 {
+    int sc = 14 + 14 - fh; /* the blend's shift, c in Q14 */
     return fp >= -2 && fp <= 12 && sc >= 2 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0 && nu <= 16384
            && n >= 1 && n <= 16384;
 }
@@ -242,7 +243,7 @@ FGC_INLINE int fgc_cell_t1_covers(int fp, int sc, int32_t zeta, int32_t nu, uint
             : "+r"(r_i), "+r"(r_pre)                                                                            \
             : "r"(r_tab), "r"(r_bg), "r"(r_bh), "r"(r_h), "r"(r_k), "r"(r_zeta), [sig] "I"(SIG),                \
               [lz] "I"(13 - (SIG) - fp),                                                                        \
-              [lc] "I"(13 - fp), [sc1] "I"(sc - 1)                                                              \
+              [lc] "I"(13 - fp), [sc1] "I"(27 - fh)                                                              \
             : "r2", "r3", "r4", "r5", "r7", "cc", "memory");                                                    \
     } while (0)
 #endif
@@ -260,8 +261,7 @@ FGC_INLINE void fgc_fastgrnn_sigmoid_tanh_q15_inl(const int32_t *pre, const int1
 {
     uint32_t i;
 #if defined(FGC_THUMB1_ASM)
-    int sc = 14 + 14 - fh; /* the blend's shift, c in Q14 */
-    if (fgc_cell_t1_covers(fp, sc, zeta, nu, n)) {
+    if (fgc_cell_t1_covers(fp, fh, zeta, nu, n)) {
         FGC_CELL_T1(1);
         return;
     }
@@ -290,8 +290,7 @@ FGC_INLINE void fgc_fastgrnn_tanh_tanh_q15_inl(const int32_t *pre, const int16_t
 {
     uint32_t i;
 #if defined(FGC_THUMB1_ASM)
-    int sc = 14 + 14 - fh; /* the blend's shift, c in Q14 */
-    if (fgc_cell_t1_covers(fp, sc, zeta, nu, n)) {
+    if (fgc_cell_t1_covers(fp, fh, zeta, nu, n)) {
         FGC_CELL_T1(0);
         return;
     }
