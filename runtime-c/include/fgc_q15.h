@@ -38,6 +38,20 @@ typedef int8_t fgc_w8_t;
 #endif
 
 /*
+ * On cores with SMLAD (signed int8 weights and the DSP instructions) each row's whole chunks of four
+ * columns, from its first, are stored w0, w2, w1, w3: SXTB16 then sign-extends (w0, w1) and, rotated
+ * by 8, (w2, w3), which pair with the inputs as they lie in memory (one load for two, no packing).
+ * Generated models write each such chunk as FGC_W8X4(w0, w1, w2, w3) and a row's last cols % 4
+ * weights as FGC_W8(w).
+ */
+#if defined(__ARM_FEATURE_DSP) && !defined(FGC_W8_BIASED)
+#define FGC_W8_SWAPPED 1
+#define FGC_W8X4(a, b, c, d) FGC_W8(a), FGC_W8(c), FGC_W8(b), FGC_W8(d)
+#else
+#define FGC_W8X4(a, b, c, d) FGC_W8(a), FGC_W8(b), FGC_W8(c), FGC_W8(d)
+#endif
+
+/*
  * How a dense int8 matrix is stored: rows in groups of FGC_W8_ROWS, the last group holding what is
  * left, each group column by column (a group's rows then read each input once). 1, plain row-major,
  * everywhere but AVR, whose kernels (fgc_q15_avr.h) take three rows at a time. Generated models
@@ -100,7 +114,8 @@ void fgc_fastrnn_blend_wide_q15(const int16_t *c, int8_t fc, int16_t alpha, int1
 void fgc_bias_q31(const int32_t *a, const int32_t *b, uint16_t n, int32_t *y);
 uint16_t fgc_argmax_q31(const int32_t *v, uint16_t n);
 
-/* §3.4: tanh(k/32) in Q14, k = 0..256. */
-extern const int16_t fgc_tanh_table_q14[257] FGC_ROM;
+/* §3.4: tanh((k + 1/2) / 64) in Q14 at 256 + k, k = -256..255; and sigmoid's (16385 + that) >> 1. */
+extern const int16_t fgc_tanh_table_q14[512] FGC_ROM;
+extern const int16_t fgc_sigmoid_table_q14[512] FGC_ROM;
 
 #endif /* FGC_Q15_H */

@@ -20,59 +20,39 @@ FGC_INLINE uint16_t fgc_lsl16_avr(uint16_t a, int k)
     return a;
 }
 
-FGC_INLINE uint16_t fgc_lsr16_avr(uint16_t a, int k)
+/* floor(a / 2^k) for a constant k from 0 to 15: a byte move for 8 of it, then one bit at a time */
+FGC_INLINE int16_t fgc_asr16_avr(int16_t a, int k)
 {
     if (k >= 8) {
-        a >>= 8;
+        a = (int16_t)(int8_t)((uint16_t)a >> 8);
         k -= 8;
     }
     for (; k > 0; k--) {
-        __asm__("lsr %B0\n\tror %A0" : "+r"(a));
+        __asm__("asr %B0\n\tror %A0" : "+r"(a));
     }
     return a;
 }
 
-/* tanh of x in Q(f) as Q14, §3.4 steps 1-3, for f from -16 to 31, in 16 bits: |x| <= 2^15, and u
- * (|x| in Q13) clamps to 2^16 - 1 where it would reach 2^16 (|x| >= 8): T[255] = T[256] = 16384, so
- * the table then gives 16384 as §3.4's branch does. The interpolation T[k] + rshift(d * t, 8) with
- * d = T[k+1] - T[k] <= 512 is d * t = lo(d) * t + 256 * hi(d) * t, and rshift(lo(d) * t, 8) is the
- * product's high byte plus bit 7 of its low byte: two 8x8 multiplications. */
+/* tanh of x in Q(f) as Q14, §3.4, for f from -16 to 31, in 16 bits (x is an int16 value): the
+ * index floor(x * 2^(6 - f)) is an arithmetic shift for f >= 6; for f < 6 it is x * 2^m, m = 6 - f,
+ * inside the table's range only while -256 / 2^m <= x < 256 / 2^m. */
 FGC_INLINE int16_t fgc_tanh_q14_el(int32_t x, int f)
 {
-    int16_t s = (int16_t)x; /* an int16 value (§3.4's input is q15) */
-    uint16_t a = s < 0 ? -(uint16_t)s : (uint16_t)s;
-    uint16_t u;
-    const int16_t *tab;
-    uint16_t r;
-    uint8_t d0, d1, q, zero = 0;
-    if (f >= 13) {
-        u = f - 13 >= 16 ? 0u : fgc_lsr16_avr(a, f - 13);
-    } else if (13 - f >= 16 || a >= (uint16_t)(65536ul >> (13 - f))) {
-        u = a != 0 ? 0xFFFFu : 0u;
+    int16_t s = (int16_t)x;
+    int16_t k;
+    if (f >= 6) {
+        k = f - 6 >= 15 ? (s < 0 ? -1 : 0) : fgc_asr16_avr(s, f - 6);
+    } else if (6 - f <= 8 && s >= -(256 >> (6 - f)) && s < (256 >> (6 - f))) {
+        k = (int16_t)fgc_lsl16_avr((uint16_t)s, 6 - f);
     } else {
-        u = fgc_lsl16_avr(a, 13 - f);
+        k = s > 0 ? 255 : (s < 0 ? -256 : 0);
     }
-    tab = fgc_tanh_table_q14 + (u >> 8);
-    __asm__("lpm %A[r], Z+\n\t"
-            "lpm %B[r], Z+\n\t"
-            "lpm %[d0], Z+\n\t"
-            "lpm %[d1], Z\n\t"
-            "sub %[d0], %A[r]\n\t"
-            "sbc %[d1], %B[r]\n\t"
-            "mul %[d0], %[t]\n\t"
-            "mov %[q], r1\n\t"
-            "lsl r0\n\t"
-            "adc %[q], %[zero]\n\t"
-            "mul %[d1], %[t]\n\t"
-            "add r0, %[q]\n\t"
-            "adc r1, %[zero]\n\t"
-            "add %A[r], r0\n\t"
-            "adc %B[r], r1\n\t"
-            "clr __zero_reg__"
-            : [r] "=&r"(r), [d0] "=&r"(d0), [d1] "=&r"(d1), [q] "=&r"(q), "+z"(tab)
-            : [t] "r"((uint8_t)u), [zero] "r"(zero)
-            : "r0");
-    return s < 0 ? -(int16_t)r : (int16_t)r;
+    if (k > 255) {
+        k = 255;
+    } else if (k < -256) {
+        k = -256;
+    }
+    return FGC_ROM_I16(fgc_tanh_table_q14 + 256 + k);
 }
 
 /* rshift(r24-r27, sc) into r26, r27, r30 (low to high), for any int32 and sc from 13 to 16: sign-
@@ -195,83 +175,69 @@ FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int32_t zeta, 
 }
 
 /*
- * tanh(sat16(p + b), 13 - L) as Q14 (§3.3, §3.4) into R0:R1 (upper registers), for p in P0-P3
+ * tanh(sat16(p + b), 6 + S) as Q14 (§3.3, §3.4) into R0:R1 (upper registers), for p in P0-P3
  * (upper registers, changed) and the bias b read from program memory at Z, after which SAVE_Z
- * keeps Z (the sum and its saturation are FGC_ADD16_CHECK_AVR's); L a constant from 1 to 8 and
- * LIM = 2^(8 - L). A saturated sum is 32767 or -32768, whose |x| in Q13 is past 2^16 for every such L,
- * so it goes straight to +-16384; so does any |s| >= 2^(16-L), which is |s|'s high byte >= LIM.
- * Otherwise u = |s| << L is interpolated as fgc_tanh_q14_el does (the table is the operand
- * %[tab]). With SIG 1 the result is sigmoid's (16385 + tanh) >> 1 instead (x is then in Q(f + 1)).
- * D0 and D1 are scratch.
+ * keeps Z (the sum and its saturation are FGC_ADD16_CHECK_AVR's); S the index's shift, a constant
+ * from 0 to 7, so that a saturated sum is always past the table's ends. For S >= 1 the entry's byte
+ * offset 2 * floor(s / 2^S) is s shifted by S - 1 with bit 0 cleared, inside the table while its
+ * high byte is -2 to 1. With SIG 1 the result is sigmoid's (16385 + tanh) >> 1 instead (x is then
+ * in Q(f + 1)). D0 and D1 are scratch.
  */
-#define FGC_BIAS_TANH_AVR(P0, P1, P2, P3, R0, R1, D0, D1, SAVE_Z, L, LIM, SIG) \
-    "lpm " D0 ", Z+\n\t"                                                         \
-    "lpm " D1 ", Z+\n\t"                                                         \
-    SAVE_Z                                                                       \
-    FGC_ADD16_CHECK_AVR(P0, P1, P2, P3, D0, D1, "r30", "6f")                     \
-    "brne 6f\n\t"                                                                \
-    "mov " P3 ", " P1 "\n\t" /* the sign in the top byte, |s| in the low two */  \
-    "sbrs " P1 ", 7\n\t"                                                         \
-    "rjmp 2f\n\t"                                                                \
-    "neg " P1 "\n\t"                                                             \
-    "neg " P0 "\n\t"                                                             \
-    "sbc " P1 ", __zero_reg__\n"                                                 \
-    "2:\n\t"                                                                     \
-    "cpi " P1 ", " LIM "\n\t"                                                    \
-    "brsh 6f\n\t"                                                                \
-    ".rept " L "\n\t"                                                            \
-    "lsl " P0 "\n\t"                                                             \
-    "rol " P1 "\n\t"                                                             \
-    ".endr\n\t"                                                                  \
-    "ldi r30, lo8(%[tab])\n\t"                                                   \
-    "ldi r31, hi8(%[tab])\n\t"                                                   \
-    "add r30, " P1 "\n\t"                                                        \
-    "adc r31, __zero_reg__\n\t"                                                  \
-    "add r30, " P1 "\n\t"                                                        \
-    "adc r31, __zero_reg__\n\t"                                                  \
-    "lpm " R0 ", Z+\n\t"                                                         \
-    "lpm " R1 ", Z+\n\t"                                                         \
-    "lpm " D0 ", Z+\n\t"                                                         \
-    "lpm " D1 ", Z\n\t"                                                          \
-    "sub " D0 ", " R0 "\n\t"                                                     \
-    "sbc " D1 ", " R1 "\n\t"                                                     \
-    "mul " D0 ", " P0 "\n\t"                                                     \
-    "mov " D0 ", r1\n\t"                                                         \
-    "lsl r0\n\t"                                                                 \
-    "clr r1\n\t"                                                                 \
-    "adc " D0 ", r1\n\t"                                                         \
-    "mul " D1 ", " P0 "\n\t"                                                     \
-    "add r0, " D0 "\n\t"                                                         \
-    "clr " D0 "\n\t"                                                             \
-    "adc r1, " D0 "\n\t"                                                         \
-    "add " R0 ", r0\n\t"                                                         \
-    "adc " R1 ", r1\n\t"                                                         \
-    "clr __zero_reg__\n\t"                                                       \
-    "rjmp 7f\n"                                                                  \
-    "6:\n\t"                                                                     \
-    "ldi " R0 ", 0x00\n\t"                                                       \
-    "ldi " R1 ", 0x40\n"                                                         \
-    "7:\n\t"                                                                     \
-    "sbrs " P3 ", 7\n\t"                                                         \
-    "rjmp 8f\n\t"                                                                \
-    "neg " R1 "\n\t"                                                             \
-    "neg " R0 "\n\t"                                                             \
-    "sbc " R1 ", __zero_reg__\n"                                                 \
-    "8:\n\t"                                                                     \
-    ".if " SIG "\n\t" /* sigmoid: (16385 + t) >> 1, in 16 bits unsigned */       \
-    "subi " R0 ", lo8(-16385)\n\t"                                               \
-    "sbci " R1 ", hi8(-16385)\n\t"                                               \
-    "lsr " R1 "\n\t"                                                             \
-    "ror " R0 "\n\t"                                                             \
+#define FGC_BIAS_TANH_AVR(P0, P1, P2, P3, R0, R1, D0, D1, SAVE_Z, S, SIG)  \
+    "lpm " D0 ", Z+\n\t"                                                     \
+    "lpm " D1 ", Z+\n\t"                                                     \
+    SAVE_Z                                                                   \
+    FGC_ADD16_CHECK_AVR(P0, P1, P2, P3, D0, D1, "r30", "6f")                 \
+    "brne 6f\n\t"                                                            \
+    ".if " S "\n\t"                                                          \
+    ".rept " S " - 1\n\t"                                                    \
+    "asr " P1 "\n\t"                                                         \
+    "ror " P0 "\n\t"                                                         \
+    ".endr\n\t"                                                              \
+    "andi " P0 ", 0xFE\n\t"                                                  \
+    "mov " D0 ", " P1 "\n\t"                                                 \
+    "subi " D0 ", 0xFE\n\t" /* + 2 */                                        \
+    "cpi " D0 ", 4\n\t"                                                      \
+    "brsh 5f\n\t"                                                            \
+    ".else\n\t"                                                              \
+    "mov " D0 ", " P1 "\n\t"                                                 \
+    "subi " D0 ", 0xFF\n\t" /* + 1: s itself within -256 .. 255 */           \
+    "cpi " D0 ", 2\n\t"                                                      \
+    "brsh 5f\n\t"                                                            \
+    "lsl " P0 "\n\t"                                                         \
+    "rol " P1 "\n\t"                                                         \
+    ".endif\n\t"                                                             \
+    "ldi r30, lo8(%[tab] + 512)\n\t"                                         \
+    "ldi r31, hi8(%[tab] + 512)\n\t"                                         \
+    "add r30, " P0 "\n\t"                                                    \
+    "adc r31, " P1 "\n\t"                                                    \
+    "rjmp 8f\n"                                                              \
+    "5:\n\t"                                                                 \
+    "mov " P3 ", " P1 "\n"                                                   \
+    "6:\n\t" /* past the ends: entry 511, or 0 for a negative sum */         \
+    "ldi r30, lo8(%[tab] + 1022)\n\t"                                        \
+    "ldi r31, hi8(%[tab] + 1022)\n\t"                                        \
+    "sbrs " P3 ", 7\n\t"                                                     \
+    "rjmp 8f\n\t"                                                            \
+    "ldi r30, lo8(%[tab])\n\t"                                               \
+    "ldi r31, hi8(%[tab])\n"                                                 \
+    "8:\n\t"                                                                 \
+    "lpm " R0 ", Z+\n\t"                                                     \
+    "lpm " R1 ", Z\n\t"                                                      \
+    ".if " SIG "\n\t" /* sigmoid: (16385 + t) >> 1, in 16 bits unsigned */   \
+    "subi " R0 ", lo8(-16385)\n\t"                                           \
+    "sbci " R1 ", hi8(-16385)\n\t"                                           \
+    "lsr " R1 "\n\t"                                                         \
+    "ror " R0 "\n\t"                                                         \
     ".endif\n\t"
 
 /*
  * §3.7's FastGRNN loop (see fgc_q15_inline.h) with a sigmoid (SIG 1) or tanh gate (SIG 0) and a
  * tanh update, for fh from 12 to 15 (the blend's last shift, sc = 28 - fh, from 16 to 13), fp from
- * 5 to 11 (to 12 with a tanh gate) and constant zeta and nu (as generated models have them), all in
+ * 6 to 12 (the indexes' shifts from 0 to 7) and constant zeta and nu (as generated models have them), all in
  * one loop of assembly: per hidden unit the pre-activation is loaded once, the gate's bias and tanh
  * (sigmoid's (16385 + t) >> 1 in it) and the update's are one block each, then the blend's block,
- * about 300 cycles (measured: 312 for USPS, 297 for synth-har's tanh gate). The pointers live in
+ * about 250 cycles (measured: 259 for USPS, 248 for synth-har's tanh gate). The pointers live in
  * r2-r11 (local register variables), the gate in r12:r13 and the update in r14:r15 while the blend
  * runs. Returns 0, having done nothing, for other formats
  * or zeta and nu that are not constants.
@@ -279,8 +245,8 @@ FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int32_t zeta, 
 FGC_INLINE int fgc_fastgrnn_cell_avr(int sig, const int32_t *pre, const int16_t *bg, const int16_t *bh, int fp,
                                      int32_t zeta, int32_t nu, int fh, uint16_t n, int16_t *h)
 {
-    int lg = (sig ? 12 : 13) - fp; /* the gate's shift to Q13 (sigmoid halves its input) */
-    if (fh < 12 || fh > 15 || fp < 5 || lg < 1 || !__builtin_constant_p(zeta) || !__builtin_constant_p(nu)
+    int sg = fp - (sig ? 5 : 6); /* the gate's index shift (sigmoid halves its input) */
+    if (fh < 12 || fh > 15 || fp < 6 || sg > 7 || !__builtin_constant_p(zeta) || !__builtin_constant_p(nu)
         || n == 0) {
         return 0;
     }
@@ -301,11 +267,11 @@ FGC_INLINE int fgc_fastgrnn_cell_avr(int sig, const int32_t *pre, const int16_t 
                          "movw r26, r18\n\t"
                          "movw r30, r4\n\t"
                          FGC_BIAS_TANH_AVR("r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23",
-                                           "movw r4, r30\n\t", "%[lg]", "%[limg]", "%[sig]")
+                                           "movw r4, r30\n\t", "%[sg]", "%[sig]")
                          "movw r12, r20\n\t"
                          "movw r30, r6\n\t"
                          FGC_BIAS_TANH_AVR("r24", "r25", "r26", "r27", "r20", "r21", "r22", "r23",
-                                           "movw r6, r30\n\t", "%[lc]", "%[limc]", "0")
+                                           "movw r6, r30\n\t", "%[sc]", "0")
                          "movw r14, r20\n\t"
                          "movw r18, r12\n\t"
                          "movw r30, r8\n\t"
@@ -323,10 +289,9 @@ FGC_INLINE int fgc_fastgrnn_cell_avr(int sig, const int32_t *pre, const int16_t 
                          "rjmp 10b\n" /* the loop is past BRNE's reach */
                          "11:"
                          : "+r"(r_pre), "+r"(r_bg), "+r"(r_bh), "+r"(r_h)
-                         : "r"(r_end), [sig] "n"(sig ? 1 : 0), [lg] "n"(lg), [limg] "n"(1 << (8 - lg)),
-                           [lc] "n"(13 - fp), [round] "n"(256 - (1 << (19 - fh))), [left] "n"(fh - 12),
-                           [limc] "n"(1 << (8 - (13 - fp))), [nz] "n"(-zeta), [mk] "n"(-(zeta + nu)),
-                           [tab] "i"(fgc_tanh_table_q14), "m"(*(const int16_t(*)[257])fgc_tanh_table_q14)
+                         : "r"(r_end), [sig] "n"(sig ? 1 : 0), [sg] "n"(sg), [sc] "n"(fp - 6), [round] "n"(256 - (1 << (19 - fh))), [left] "n"(fh - 12),
+                           [nz] "n"(-zeta), [mk] "n"(-(zeta + nu)),
+                           [tab] "i"(fgc_tanh_table_q14), "m"(*(const int16_t(*)[512])fgc_tanh_table_q14)
                          : "r0", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23",
                            "r24", "r25", "r26", "r27", "r30", "r31", "memory");
     }

@@ -14,36 +14,31 @@
 
 #if defined(FGC_THUMB2_ASM)
 /*
- * Thumb-2 (M3, M4, M7, M33): FastGRNN's element loop as one loop of assembly, for fp from -2 to 12
- * (GCC spills and rebuilds constants around the two table lookups: measured on USPS, 64
- * instructions a unit on the M3 and 55 on the M4; this loop takes 49). The operands are named:
- * t0-t4 scratch, the gate's input in t1 and its value in t4, the update's input in t2 and its value
- * in t1. Each lookup reads T[k] and T[k+1] with one unaligned word load; |x| in Q13 is saturated to
- * 65535 by USAT, which gives T[255] + 0 = 16384 for every |x| >= 8 as §3.4 does.
+ * Thumb-2 (M3, M4, M7, M33): FastGRNN's element loop as one loop of assembly, for fp from 0 to 12
+ * (GCC spills and rebuilds constants around the two table lookups; measured). The operands are
+ * named: t0-t2 and t4 scratch, the gate's input in t1 and its value in t4, the update's input in t2
+ * and its value in t1. A lookup is one SSAT and one load: SSAT clamps (x >> s) to 9 bits, and
+ * since s <= 7 that clamp takes in sat16's, so the unsaturated sum of the bias and the
+ * pre-activation (SSAT'd to 17 bits, which changes no sat16) goes in directly.
  */
 FGC_INLINE int fgc_cell_t2_covers(int fp, int fh, int32_t zeta, int32_t nu, uint32_t n)
 {
     int sc = 14 + 14 - fh;
-    return fp >= -2 && fp <= 12 && sc >= 1 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0
+    return fp >= 0 && fp <= 12 && sc >= 1 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0
            && nu <= 16384 && n >= 1 && n <= 16384;
 }
 
-/* §3.4's tanh of operand X (q15 in Q(f), SH = 13 - f as the shift to Q13) into R, signed */
-#define FGC_CELL_T2_TANH(X, R, SH)                                                                      \
-    "eor %[t0], %[" X "], %[" X "], asr #31\n\t"                                                    \
-    "sub %[t0], %[t0], %[" X "], asr #31\n\t"                                                       \
-    "usat %[t0], #16, %[t0], lsl %[" SH "]\n\t"                                                     \
-    "lsr %[t3], %[t0], #8\n\t"                                                                      \
-    "ldr %[t3], [%[tab], %[t3], lsl #1]\n\t"                                                        \
-    "uxtb %[t0], %[t0]\n\t"                                                                         \
-    "uxth %[" R "], %[t3]\n\t"                                                                      \
-    "rsb %[t3], %[" R "], %[t3], lsr #16\n\t"                                                       \
-    "mla %[t3], %[t3], %[t0], %[r128]\n\t"                                                          \
-    "add %[" R "], %[" R "], %[t3], asr #8\n\t"                                                     \
-    "eor %[" R "], %[" R "], %[" X "], asr #31\n\t"                                                 \
-    "sub %[" R "], %[" R "], %[" X "], asr #31\n\t"
+/* §3.4's lookup of operand X (in Q(f), S the index's shift, from -6 to 7) in table TAB into R: tanh
+ * with S = f - 6 in fgc_tanh_table_q14, sigmoid with S = f - 5 in fgc_sigmoid_table_q14 */
+#define FGC_CELL_T2_LOOKUP(X, R, S, TAB)                                                                \
+    ".if %c[" S "] > 0\n\t"                                                                         \
+    "ssat %[t0], #9, %[" X "], asr #%c[" S "]\n\t"                                                  \
+    ".else\n\t"                                                                                     \
+    "ssat %[t0], #9, %[" X "], lsl #(-%c[" S "])\n\t"                                                 \
+    ".endif\n\t"                                                                                    \
+    "ldrsh %[" R "], [%[" TAB "], %[t0], lsl #1]\n\t"
 
-/* sigmoid(x) = (16385 + tanh(x / 2)) >> 1, from the tanh in R (taken with SH = 12 - f) */
+/* sigmoid(x) = (16385 + tanh(x / 2)) >> 1, from the tanh in R (taken with S = f - 5) */
 #define FGC_CELL_T2_SIGMOID(R)                                                                          \
     "add %[" R "], %[" R "], #16384\n\t"                                                            \
     "add %[" R "], %[" R "], #1\n\t"                                                                \
@@ -51,11 +46,15 @@ FGC_INLINE int fgc_cell_t2_covers(int fp, int fh, int32_t zeta, int32_t nu, uint
 
 /* The loop over the units of pre, bg, bh, h (n of them, formats fp and fh, constants zeta and nu, all
  * in scope), with GATE the gate's code. The int16 arrays are read at negative offsets from their
- * ends, so that the loop's count sets the flags its branch tests. */
-#define FGC_CELL_T2(GATE)                                                                               \
+ * ends, so that the loop's count sets the flags its branch tests. The blend's two rshifts add their
+ * rounding constants in the multiply-accumulates (§2): |z * h| <= 2^29 and |coef * c| <= 3 * 2^28;
+ * RSC names the operand holding the second one, 2^(27 - fh). The loop takes every register but the
+ * stack pointer and pc: EXTRA is its last input, either that constant or, where fh = 14 makes it
+ * the first one's 2^13 too, the sigmoid table's address for a gate that looks up its sigmoid. */
+#define FGC_CELL_T2(GATE, RSC, EXTRA)                                                                   \
     do {                                                                                                \
         int32_t idx_ = -2 * (int32_t)n;                                                                 \
-        uint32_t t0_, t1_, t2_, t3_, t4_;                                                               \
+        uint32_t t0_, t1_, t2_, t4_;                                                                    \
         __asm__ volatile(                                                                               \
             ".syntax unified\n"                                                                        \
             "1:\n\t"                                                                                  \
@@ -65,32 +64,28 @@ FGC_INLINE int fgc_cell_t2_covers(int fp, int fh, int32_t zeta, int32_t nu, uint
             "ldrsh %[t2], [%[bh], %[i]]\n\t"                                                          \
             "add %[t1], %[t1], %[t0]\n\t"                                                             \
             "add %[t2], %[t2], %[t0]\n\t"                                                             \
-            "ssat %[t1], #16, %[t1]\n\t"                                                              \
-            "ssat %[t2], #16, %[t2]\n\t"                                                              \
             GATE                                                                                        \
-            FGC_CELL_T2_TANH("t2", "t1", "lc")                                                          \
+            FGC_CELL_T2_LOOKUP("t2", "t1", "stanh", "tab")                                              \
             /* the blend: sat16(rshift(z * h, 14) + rshift(coef * c, sc)), coef = (k - zeta * z) >> 14 */ \
             "ldrsh %[t2], [%[h], %[i]]\n\t"                                                           \
             "mls %[t0], %[zeta], %[t4], %[k]\n\t"                                                     \
             "asr %[t0], %[t0], #14\n\t"                                                               \
-            "mul %[t2], %[t4], %[t2]\n\t"                                                             \
-            "mul %[t0], %[t0], %[t1]\n\t"                                                             \
-            "ubfx %[t3], %[t2], #13, #1\n\t"                                                          \
-            "add %[t2], %[t3], %[t2], asr #14\n\t"                                                    \
-            "ubfx %[t3], %[t0], %[sc1], #1\n\t"                                                       \
-            "add %[t0], %[t3], %[t0], asr %[sc]\n\t"                                                  \
-            "add %[t2], %[t2], %[t0]\n\t"                                                             \
+            "mla %[t2], %[t4], %[t2], %[r14]\n\t"                                                     \
+            "mla %[t0], %[t0], %[t1], %[" RSC "]\n\t"                                                 \
+            "asr %[t0], %[t0], %[sc]\n\t"                                                             \
+            "add %[t2], %[t0], %[t2], asr #14\n\t"                                                    \
             "ssat %[t2], #16, %[t2]\n\t"                                                              \
             "strh %[t2], [%[h], %[i]]\n\t"                                                            \
             "adds %[i], %[i], #2\n\t"                                                                 \
             "bne 1b"                                                                                    \
-            : [i] "+r"(idx_), [t0] "=&r"(t0_), [t1] "=&r"(t1_), [t2] "=&r"(t2_), [t3] "=&r"(t3_),      \
-              [t4] "=&r"(t4_)                                                                           \
+            : [i] "+r"(idx_), [t0] "=&r"(t0_), [t1] "=&r"(t1_), [t2] "=&r"(t2_), [t4] "=&r"(t4_)       \
             : [pre] "r"(pre + n), [bg] "r"(bg + n), [bh] "r"(bh + n), [h] "r"(h + n),                   \
-              [tab] "r"(fgc_tanh_table_q14), [k] "r"((zeta + nu) * 16384 + 8192), [zeta] "r"(zeta),     \
-              [r128] "r"(128), [lz] "I"(12 - fp), [lc] "I"(13 - fp), [sc] "I"(28 - fh), [sc1] "I"(27 - fh) \
+              [tab] "r"(fgc_tanh_table_q14 + 256), [k] "r"((zeta + nu) * 16384 + 8192), [zeta] "r"(zeta), \
+              [r14] "r"(8192), [ssig] "n"(fp - 5), [stanh] "n"(fp - 6), [sc] "I"(28 - fh), EXTRA          \
             : "cc", "memory");                                                                          \
     } while (0)
+#define FGC_CELL_T2_RSC [rsc] "r"((int32_t)1 << (27 - fh))
+#define FGC_CELL_T2_STAB [stab] "r"(fgc_sigmoid_table_q14 + 256)
 #endif
 
 #if defined(FGC_THUMB1_ASM)
@@ -98,23 +93,58 @@ FGC_INLINE int fgc_cell_t2_covers(int fp, int fh, int32_t zeta, int32_t nu, uint
  * The Thumb-1 loop of the element loops below, hand-scheduled (GCC spends about ten instructions
  * more per element on moving pointers and constants between high and low registers; measured),
  * for a sigmoid (SIG 1) or tanh gate (SIG 0, a literal) and a tanh update, with pre, bg, bh, h, n,
- * fp, fh, zeta and nu in scope. With a sigmoid gate its (16385 + t) >> 1 is kept as
- * q = (t + 1) >> 1 and z = 8192 + q enters the blend as zeta * z = 8192 * zeta + zeta * q (folded
- * into the constant k) and z * h = q * h + (h << 13); a tanh gate's t is z itself.
+ * fp, fh, zeta and nu in scope. A lookup's sum s = p + b is in the table's range when it fits 9 + S
+ * bits (S the index's shift, from 0 to 7, so that range lies within sat16's); otherwise the index is
+ * 255 or -256 by the sign of the exact sum: s's where s fits 16 bits, else p's (§3.3: a sum past
+ * int16 has p's sign, and so has one that wrapped). With a sigmoid gate its (16385 + t) >> 1 is
+ * kept as q = (t + 1) >> 1 and z = 8192 + q enters the blend as zeta * z = 8192 * zeta + zeta * q
+ * (folded into the constant k) and z * h = q * h + (h << 13); a tanh gate's t is z itself.
  */
 FGC_INLINE int fgc_cell_t1_covers(int fp, int fh, int32_t zeta, int32_t nu, uint32_t n)
 {
     int sc = 14 + 14 - fh; /* the blend's shift, c in Q14 */
-    return fp >= -2 && fp <= 12 && sc >= 2 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0 && nu <= 16384
+    return fp >= 6 && fp <= 12 && sc >= 2 && sc <= 31 && zeta >= 0 && zeta <= 16384 && nu >= 0 && nu <= 16384
            && n >= 1 && n <= 16384;
 }
+
+/* One lookup: the bias at BIAS (a high register) plus p (r2) into r3, its table entry into R; S names
+ * the operand holding the index's shift and W the one holding 23 - S; OUT and BACK are the cold
+ * path's labels. */
+#define FGC_T1_LOOKUP(BIAS, R, S, W, OUT, BACK)                                                               \
+    "mov r3, " BIAS "\n\t"                                                                                    \
+    "ldrsh r3, [r3, r0]\n\t"                                                                                  \
+    "adds r3, r3, r2\n\t"                                                                                     \
+    "lsls r4, r3, #%c[" W "]\n\t"                                                                            \
+    "asrs r4, r4, #%c[" W "]\n\t"                                                                                \
+    "cmp r4, r3\n\t"                                                                                          \
+    "bne " OUT "f\n\t"                                                                                        \
+    ".if %c[" S "]\n\t"                                                                                      \
+    "asrs r4, r4, #%c[" S "]\n\t"                                                                                \
+    ".endif\n"                                                                                                \
+    BACK ":\n\t"                                                                                              \
+    "lsls r4, r4, #1\n\t"                                                                                     \
+    "ldrsh " R ", [r6, r4]\n\t"
+
+/* The cold path of FGC_T1_LOOKUP: the index 255 ^ sign (255 or -256), back to BACK. */
+#define FGC_T1_LOOKUP_OUT(OUT, BACK)                                                                          \
+    OUT ":\n\t"                                                                                               \
+    "sxth r4, r3\n\t"                                                                                         \
+    "cmp r4, r3\n\t"                                                                                          \
+    "beq 1" OUT "f\n\t"                                                                                       \
+    "movs r3, r2\n"                                                                                           \
+    "1" OUT ":\n\t"                                                                                           \
+    "asrs r4, r3, #31\n\t"                                                                                    \
+    "movs r5, #255\n\t"                                                                                       \
+    "eors r4, r5\n\t"                                                                                         \
+    "b " BACK "b\n"
+
 #define FGC_CELL_T1(SIG)                                                                                        \
     do {                                                                                                        \
         /* the int16 arrays are read at negative offsets from their ends, so that the loop's count              \
          * sets the flags its branch tests */                                                                   \
         register uint32_t r_i __asm__("r0") = 0u - 2u * n;                                                      \
         register const int32_t *r_pre __asm__("r1") = pre;                                                      \
-        register const uint16_t *r_tab __asm__("r6") = (const uint16_t *)fgc_tanh_table_q14;                    \
+        register const int16_t *r_tab __asm__("r6") = fgc_tanh_table_q14 + 256;                                 \
         register const int16_t *r_bg __asm__("r8") = bg + n;                                                    \
         register const int16_t *r_bh __asm__("r9") = bh + n;                                                    \
         register int16_t *r_h __asm__("r10") = h + n;                                                           \
@@ -124,64 +154,12 @@ FGC_INLINE int fgc_cell_t1_covers(int fp, int fh, int32_t zeta, int32_t nu, uint
             ".syntax unified\n\t"                                                                               \
             "1:\n\t"                                                                                            \
             "ldm r1!, {r2}\n\t"                                                                                 \
-            "mov r3, r8\n\t"                                                                                    \
-            "ldrsh r3, [r3, r0]\n\t"                                                                            \
-            "adds r3, r3, r2\n\t"                                                                               \
-            "sxth r4, r3\n\t"                                                                                   \
-            "cmp r4, r3\n\t"                                                                                    \
-            "bne 8f\n"                                                                                          \
-            "2:\n\t"                                                                                            \
-            "asrs r5, r4, #31\n\t"                                                                              \
-            "eors r4, r5\n\t"                                                                                   \
-            "subs r4, r4, r5\n\t"                                                                               \
-            "lsls r4, r4, %[lz]\n\t"                                                                            \
-            "lsrs r3, r4, #16\n\t"                                                                              \
-            "bne 9f\n\t"                                                                                        \
-            "lsrs r3, r4, #8\n\t"                                                                               \
-            "lsls r3, r3, #1\n\t"                                                                               \
-            "ldrh r7, [r6, r3]\n\t"                                                                             \
-            "adds r3, #2\n\t"                                                                                   \
-            "ldrh r3, [r6, r3]\n\t"                                                                             \
-            "uxtb r4, r4\n\t"                                                                                   \
-            "subs r3, r3, r7\n\t"                                                                               \
-            "muls r3, r4\n\t"                                                                                   \
-            "adds r3, #128\n\t"                                                                                 \
-            "asrs r3, r3, #8\n\t"                                                                               \
-            "adds r7, r7, r3\n"                                                                                 \
-            "3:\n\t"                                                                                            \
-            "eors r7, r5\n\t"                                                                                   \
-            "subs r7, r7, r5\n\t"                                                                               \
+            FGC_T1_LOOKUP("r8", "r7", "sg", "wg", "8", "2")                                                 \
             ".if %c[sig]\n\t"                                                                                   \
             "adds r7, #1\n\t"                                                                                   \
             "asrs r7, r7, #1\n\t"                                                                               \
             ".endif\n\t"                                                                                        \
-            "mov r3, r9\n\t"                                                                                    \
-            "ldrsh r3, [r3, r0]\n\t"                                                                            \
-            "adds r3, r3, r2\n\t"                                                                               \
-            "sxth r4, r3\n\t"                                                                                   \
-            "cmp r4, r3\n\t"                                                                                    \
-            "bne 10f\n"                                                                                         \
-            "4:\n\t"                                                                                            \
-            "asrs r5, r4, #31\n\t"                                                                              \
-            "eors r4, r5\n\t"                                                                                   \
-            "subs r4, r4, r5\n\t"                                                                               \
-            "lsls r4, r4, %[lc]\n\t"                                                                            \
-            "lsrs r3, r4, #16\n\t"                                                                              \
-            "bne 11f\n\t"                                                                                       \
-            "lsrs r3, r4, #8\n\t"                                                                               \
-            "lsls r3, r3, #1\n\t"                                                                               \
-            "ldrh r2, [r6, r3]\n\t"                                                                             \
-            "adds r3, #2\n\t"                                                                                   \
-            "ldrh r3, [r6, r3]\n\t"                                                                             \
-            "uxtb r4, r4\n\t"                                                                                   \
-            "subs r3, r3, r2\n\t"                                                                               \
-            "muls r3, r4\n\t"                                                                                   \
-            "adds r3, #128\n\t"                                                                                 \
-            "asrs r3, r3, #8\n\t"                                                                               \
-            "adds r2, r2, r3\n"                                                                                 \
-            "5:\n\t"                                                                                            \
-            "eors r2, r5\n\t"                                                                                   \
-            "subs r2, r2, r5\n\t"                                                                               \
+            FGC_T1_LOOKUP("r9", "r2", "su", "wu", "9", "3")                                                 \
             "mov r4, r12\n\t"                                                                                   \
             "muls r4, r7\n\t"                                                                                   \
             "add r4, r11\n\t"                                                                                   \
@@ -203,47 +181,27 @@ FGC_INLINE int fgc_cell_t1_covers(int fp, int fh, int32_t zeta, int32_t nu, uint
             "adds r4, r4, r7\n\t"                                                                               \
             "sxth r5, r4\n\t"                                                                                   \
             "cmp r5, r4\n\t"                                                                                    \
-            "bne 12f\n"                                                                                         \
-            "6:\n\t"                                                                                            \
+            "bne 6f\n"                                                                                          \
+            "5:\n\t"                                                                                            \
             "strh r5, [r3, r0]\n\t"                                                                             \
             "adds r0, #2\n\t"                                                                                   \
             "bne 1b\n\t"                                                                                        \
-            "b 7f\n"                                                                                            \
-            "8:\n\t"                                                                                            \
-            "asrs r4, r2, #31\n\t"                                                                              \
-            "movs r5, #1\n\t"                                                                                   \
-            "lsls r5, r5, #15\n\t"                                                                              \
-            "subs r5, #1\n\t"                                                                                   \
-            "eors r4, r5\n\t"                                                                                   \
-            "b 2b\n"                                                                                            \
-            "9:\n\t"                                                                                            \
-            "movs r7, #1\n\t"                                                                                   \
-            "lsls r7, r7, #14\n\t"                                                                              \
-            "b 3b\n"                                                                                            \
-            "10:\n\t"                                                                                           \
-            "asrs r4, r2, #31\n\t"                                                                              \
-            "movs r5, #1\n\t"                                                                                   \
-            "lsls r5, r5, #15\n\t"                                                                              \
-            "subs r5, #1\n\t"                                                                                   \
-            "eors r4, r5\n\t"                                                                                   \
-            "b 4b\n"                                                                                            \
-            "11:\n\t"                                                                                           \
-            "movs r2, #1\n\t"                                                                                   \
-            "lsls r2, r2, #14\n\t"                                                                              \
-            "b 5b\n"                                                                                            \
-            "12:\n\t"                                                                                           \
+            "b 7f\n\t"                                                                                          \
+            FGC_T1_LOOKUP_OUT("8", "2")                                                                         \
+            FGC_T1_LOOKUP_OUT("9", "3")                                                                         \
+            "6:\n\t"                                                                                            \
             "asrs r5, r4, #31\n\t"                                                                              \
             "movs r7, #1\n\t"                                                                                   \
             "lsls r7, r7, #15\n\t"                                                                              \
             "subs r7, #1\n\t"                                                                                   \
             "eors r5, r7\n\t"                                                                                   \
-            "b 6b\n"                                                                                            \
+            "b 5b\n"                                                                                            \
             "7:\n\t"                                                                                            \
             ".syntax divided"                                                                                   \
             : "+r"(r_i), "+r"(r_pre)                                                                            \
             : "r"(r_tab), "r"(r_bg), "r"(r_bh), "r"(r_h), "r"(r_k), "r"(r_zeta), [sig] "I"(SIG),                \
-              [lz] "I"(13 - (SIG) - fp),                                                                        \
-              [lc] "I"(13 - fp), [sc1] "I"(27 - fh)                                                              \
+              [sg] "I"(fp - 5 - !(SIG)), [wg] "I"(23 - (fp - 5 - !(SIG))), [su] "I"(fp - 6), [wu] "I"(23 - (fp - 6)), \
+              [sc1] "I"(27 - fh)                                                                                \
             : "r2", "r3", "r4", "r5", "r7", "cc", "memory");                                                    \
     } while (0)
 #endif
@@ -267,7 +225,12 @@ FGC_INLINE void fgc_fastgrnn_sigmoid_tanh_q15_inl(const int32_t *pre, const int1
     }
 #elif defined(FGC_THUMB2_ASM)
     if (fgc_cell_t2_covers(fp, fh, zeta, nu, n)) {
-        FGC_CELL_T2(FGC_CELL_T2_TANH("t1", "t4", "lz") FGC_CELL_T2_SIGMOID("t4"));
+        if (fh == 14) {
+            FGC_CELL_T2(FGC_CELL_T2_LOOKUP("t1", "t4", "ssig", "stab"), "r14", FGC_CELL_T2_STAB);
+        } else {
+            FGC_CELL_T2(FGC_CELL_T2_LOOKUP("t1", "t4", "ssig", "tab") FGC_CELL_T2_SIGMOID("t4"), "rsc",
+                        FGC_CELL_T2_RSC);
+        }
         return;
     }
 #elif defined(__AVR__) && defined(__OPTIMIZE__) /* unoptimised builds lack the registers its assembly needs */
@@ -296,7 +259,7 @@ FGC_INLINE void fgc_fastgrnn_tanh_tanh_q15_inl(const int32_t *pre, const int16_t
     }
 #elif defined(FGC_THUMB2_ASM)
     if (fgc_cell_t2_covers(fp, fh, zeta, nu, n)) {
-        FGC_CELL_T2(FGC_CELL_T2_TANH("t1", "t4", "lc"));
+        FGC_CELL_T2(FGC_CELL_T2_LOOKUP("t1", "t4", "stanh", "tab"), "rsc", FGC_CELL_T2_RSC);
         return;
     }
 #elif defined(__AVR__) && defined(__OPTIMIZE__)

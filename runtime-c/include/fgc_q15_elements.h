@@ -12,70 +12,26 @@
 /* --------------------------------------------------------------------------- §3.4 nonlinearities */
 
 #if !defined(__AVR__)
-/* §3.4 step 2 for u < 2^16: T[k] + rshift((T[k+1] - T[k]) * t, 8), k = u >> 8, t = u & 255. Every
- * entry is in [0, 16384], so reading them as uint16_t gives the same values (Thumb-1 has no
- * sign-extending load with an immediate offset), and 0 <= (T[k+1] - T[k]) * t < 2^9 * 2^8: the table
- * rises by at most 512 per step. On Thumb-1 as written out: GCC keeps the table's address on the
- * stack and spends five more instructions (measured). */
-FGC_INLINE int32_t fgc_tanh_interpolate(uint32_t u)
-{
-#if defined(__GNUC__) && defined(__thumb__) && !defined(__thumb2__)
-    const uint16_t *tab = (const uint16_t *)fgc_tanh_table_q14;
-    uint32_t k, t1;
-    int32_t r;
-    /* GCC hands Thumb-1 inline asm to the assembler in divided syntax */
-    __asm__(".syntax unified\n\t"
-            "lsrs %[k], %[u], #8\n\t"
-            "lsls %[k], %[k], #1\n\t"
-            "ldrh %[r], [%[tab], %[k]]\n\t"
-            "adds %[k], %[k], #2\n\t"
-            "ldrh %[t1], [%[tab], %[k]]\n\t"
-            "uxtb %[u], %[u]\n\t"
-            "subs %[t1], %[t1], %[r]\n\t"
-            "muls %[t1], %[u]\n\t"
-            "adds %[t1], #128\n\t"
-            "asrs %[t1], %[t1], #8\n\t"
-            "adds %[r], %[r], %[t1]\n\t"
-            ".syntax divided"
-            : [r] "=&l"(r), [k] "=&l"(k), [t1] "=&l"(t1), [u] "+l"(u)
-            : [tab] "l"(tab), "m"(*(const uint16_t(*)[257])tab)
-            : "cc");
-    return r;
-#else
-    const uint16_t *tab = (const uint16_t *)fgc_tanh_table_q14 + (u >> 8);
-    int32_t t0 = tab[0];
-    return t0 + ((((int32_t)tab[1] - t0) * (int32_t)fgc_low_byte(u) + 128) >> 8);
-#endif
-}
-
-/* tanh of x in Q(f) as Q14, §3.4 steps 1-3, for f from -16 to 31 (sigmoid passes f + 1). |x| in
- * Q13 is u: for f < 13 a left shift by 13 - f (|x| <= 2^15, so u <= 2^30 for shifts up to 15);
- * from 16 on, any nonzero |x| is past 2^16 and u = 2^16 stands for all of them. The interpolation
- * T[k] + rshift((T[k+1] - T[k]) * t, 8) is computed as (T[k] * (256 - t) + T[k+1] * t + 128) >> 8,
- * the same integer (T[k] * 256 is a multiple of 2^8), which SMLAD does in one instruction. */
+/* tanh of x (an int16 value) in Q(f) as Q14, §3.4, for f from -16 to 31 (sigmoid passes f + 1): the
+ * table's entry 256 + clamp(floor(x * 2^(6 - f)), -256, 255). For f < 6 the product needs at most
+ * 15 + 15 bits up to a shift of 15; from 16 on any nonzero x is past the table's ends. With SSAT
+ * the clamp and a constant shift are one instruction. */
 FGC_INLINE int32_t fgc_tanh_q14_el(int32_t x, int f)
 {
-    int32_t sign = x >> 31; /* 0 or -1: |x| = (x ^ sign) - sign, and so is the result's sign */
-    uint32_t a = (uint32_t)((x ^ sign) - sign);
-    uint32_t u = f >= 13 ? a >> (f - 13) : (13 - f < 16 ? a << (13 - f) : (a != 0 ? 65536u : 0u));
-    int32_t r;
-#if defined(__ARM_FEATURE_DSP)
-    /* T[255] = T[256] = 16384, so every u >= 255 * 256 gives 16384 as u >= 2^16 does: clamping
-     * u to 2^16 - 1 (one USAT; u <= 2^30 is positive as an int32) replaces the branch. The two
-     * entries are one (unaligned) word, T[k] at the bottom; every entry is in [0, 16384]. */
-    int32_t pair;
-    int32_t t;
-    u = (uint32_t)__usat((int32_t)u, 16);
-    t = (int32_t)(u & 255u);
-    memcpy(&pair, fgc_tanh_table_q14 + (u >> 8), 4);
-    r = __smlad(pair, fgc_pack_bottoms(256 - t, t), 128) >> 8;
-#else
-    r = 16384;
-    if ((u >> 16) == 0) {
-        r = fgc_tanh_interpolate(u);
+    int32_t k;
+    if (f >= 6) {
+        k = x >> (f - 6); /* f - 6 <= 25 */
+    } else if (6 - f < 16) {
+        k = x * ((int32_t)1 << (6 - f));
+    } else {
+        k = x > 0 ? (int32_t)255 : (x < 0 ? (int32_t)-256 : (int32_t)0);
     }
+#if defined(__ARM_FEATURE_SAT)
+    k = __ssat(k, 9);
+#else
+    k = k > 255 ? 255 : (k < -256 ? -256 : k);
 #endif
-    return (r ^ sign) - sign;
+    return fgc_tanh_table_q14[256 + k];
 }
 
 #endif

@@ -40,8 +40,7 @@
  * int16 products 10 % slower in the same function; AVR: the hidden-unit loop 5 % slower next to
  * the grouped products; M33: int16 4 % slower, int8 0.7 %). On the M3, M4 and M7 the inline loop is
  * the faster (USPS int16 on the M4: 55,871 instructions inline, 57,535 out of line). */
-#if defined(FGC_THUMB1_ASM) || (defined(__AVR__) && defined(__OPTIMIZE__)) \
-    || (defined(FGC_THUMB2_ASM) && defined(__ARM_ARCH_8M_MAIN__))
+#if defined(FGC_THUMB1_ASM) || (defined(__AVR__) && defined(__OPTIMIZE__))
 #define FGC_ASM_OUT_OF_LINE __attribute__((noinline))
 #else
 #define FGC_ASM_OUT_OF_LINE
@@ -65,8 +64,16 @@
 #define FGC_PRODUCT_OUT_OF_LINE
 #endif
 
-/* SMLAD on int8 weights needs them signed (fgc_w8_t, fgc_q15.h) */
-#if defined(__ARM_FEATURE_DSP) && !defined(FGC_W8_BIASED)
+/* Hides x's value from GCC, for a loop counted down to zero: it then ends in SUBS and BNE, where GCC
+ * would compare with an end address it loads again in every pass when the registers run out. */
+#if defined(__GNUC__)
+#define FGC_OPAQUE(x) __asm__("" : "+r"(x))
+#else
+#define FGC_OPAQUE(x) ((void)0)
+#endif
+
+/* SMLAD on int8 weights needs them signed and their chunks swapped (fgc_w8_t, fgc_q15.h) */
+#if defined(FGC_W8_SWAPPED)
 #define FGC_SMLAD_Q7 1
 #endif
 

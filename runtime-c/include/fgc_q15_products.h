@@ -32,22 +32,12 @@ FGC_INLINE int32_t fgc_pack_bottoms(int32_t a, int32_t b)
     return r;
 }
 
-/* the top halfwords of a and b, a's at the bottom */
-FGC_INLINE int32_t fgc_pack_tops(int32_t a, int32_t b)
+/* The inputs v[0..3] as SMLAD pairs them with a swapped chunk of weights (fgc_q15.h): (v0, v1) and
+ * (v2, v3), as they lie */
+FGC_INLINE void fgc_pair4_q15(const int16_t *v, int32_t *v01, int32_t *v23)
 {
-    int32_t r;
-    __asm__("pkhtb %0, %2, %1, asr #16" : "=r"(r) : "r"(a), "r"(b));
-    return r;
-}
-
-/* The inputs v[0..3] paired for SMLAD as the weights will be: (v0, v2) and (v1, v3). */
-FGC_INLINE void fgc_pair4_q15(const int16_t *v, int32_t *v02, int32_t *v13)
-{
-    int32_t v01, v23;
-    memcpy(&v01, v, 4);
-    memcpy(&v23, v + 2, 4);
-    *v02 = fgc_pack_bottoms(v01, v23);
-    *v13 = fgc_pack_tops(v01, v23);
+    memcpy(v01, v, 4);
+    memcpy(v23, v + 2, 4);
 }
 
 #endif
@@ -99,15 +89,16 @@ FGC_INLINE int32_t fgc_row_end_q7(uint32_t acc, int s)
 }
 
 #if defined(FGC_SMLAD_Q7)
-/* acc + m[0..3] . v[0..3] with two SMLADs: SXTB16 sign-extends weight bytes 0 and 2 (and bytes 1
- * and 3) into halfword pairs, against the inputs paired by fgc_pair4_q15. The weights are one
- * memcpy load because rows need not be word-aligned (these cores allow unaligned LDR). */
-FGC_INLINE uint32_t fgc_dot4_q7_q15(const fgc_w8_t *m, int32_t v02, int32_t v13, uint32_t acc)
+/* acc + m[0..3] . v[0..3] with two SMLADs: SXTB16 sign-extends the swapped chunk's bytes 0 and 2
+ * (w0, w1) and bytes 1 and 3 (w2, w3) into halfword pairs, against the inputs paired by
+ * fgc_pair4_q15. The weights are one memcpy load because rows need not be word-aligned (these
+ * cores allow unaligned LDR). */
+FGC_INLINE uint32_t fgc_dot4_q7_q15(const fgc_w8_t *m, int32_t v01, int32_t v23, uint32_t acc)
 {
     int32_t w;
     memcpy(&w, m, 4);
-    acc = (uint32_t)__smlad(__sxtb16(w), v02, (int32_t)acc);
-    return (uint32_t)__smlad(fgc_sxtb16_ror8(w), v13, (int32_t)acc);
+    acc = (uint32_t)__smlad(__sxtb16(w), v01, (int32_t)acc);
+    return (uint32_t)__smlad(fgc_sxtb16_ror8(w), v23, (int32_t)acc);
 }
 #endif
 
@@ -122,9 +113,9 @@ FGC_INLINE uint32_t fgc_dot_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t
 #pragma GCC unroll 4
 #endif
     for (; c + 4 <= cols; c += 4) {
-        int32_t v02, v13;
-        fgc_pair4_q15(v + c, &v02, &v13);
-        acc = fgc_dot4_q7_q15(m + c, v02, v13, acc);
+        int32_t v01, v23;
+        fgc_pair4_q15(v + c, &v01, &v23);
+        acc = fgc_dot4_q7_q15(m + c, v01, v23, acc);
     }
 #else
     /* four products (each below 2^23 in magnitude) fit int */
@@ -224,8 +215,9 @@ FGC_INLINE int fgc_long_row(uint32_t cols)
 }
 
 /* How many long rows walk the input together: up to the five sums fgc_rows_q7_q15 holds. With
- * SMLAD, five rows' weights are more than the registers hold next to the paired inputs, so GCC
- * spills; three do not, and a product of up to five rows still goes in one block (measured).
+ * SMLAD, FGC_ROWS_T2's loop holds five rows in registers; GCC's (unoptimised builds, or fewer than
+ * eight columns) spills with five, not with three, and a product of up to five rows still goes in
+ * one block (measured).
  * Biased weights are for Thumb-1, which reaches a weight only by an immediate offset of 0 to 31
  * bytes from a register and has eight low registers: four short rows (one pointer reaches all of
  * their weights of a column) or two rows of up to 32 columns go together, one row otherwise. A
@@ -236,6 +228,8 @@ FGC_INLINE uint32_t fgc_rows_together(uint32_t rows, uint32_t cols)
 #if defined(FGC_W8_BIASED)
     (void)rows;
     return cols <= 6 ? 4 : (cols <= 32 ? 2 : 1);
+#elif defined(FGC_SMLAD_Q7) && defined(FGC_THUMB2_ASM)
+    return cols >= 8 || rows <= 5 ? 5 : 3; /* FGC_ROWS_T2 holds five rows in registers */
 #elif defined(FGC_SMLAD_Q7)
     (void)cols;
     return rows > 5 ? 3 : 5;
@@ -266,6 +260,49 @@ FGC_INLINE int fgc_sum_fits32(int s1, int s2)
     return s1 >= 1 && s2 >= 1;
 }
 
+#if defined(FGC_SMLAD_Q7) && defined(FGC_THUMB2_ASM)
+/* One chunk of four columns for n rows (1 to 5) of cols columns: the two input pairs and row 0's
+ * weights are loaded with post-increment, the other rows' at their offsets from there. */
+#define FGC_CHUNK_T2                                                                                    \
+    "ldr %[a], [%[vp]], #4\n\t"                                                                       \
+    "ldr %[b], [%[vp]], #4\n\t"                                                                       \
+    "ldr %[w], [%[mp]], #4\n\t"                                                                       \
+    "sxtb16 %[x], %[w]\n\t"                                                                           \
+    "smlad %[d0], %[x], %[a], %[d0]\n\t"                                                              \
+    "sxtb16 %[x], %[w], ror #8\n\t"                                                                   \
+    "smlad %[d0], %[x], %[b], %[d0]\n\t"                                                              \
+    FGC_CHUNK_T2_ROW("1") FGC_CHUNK_T2_ROW("2") FGC_CHUNK_T2_ROW("3") FGC_CHUNK_T2_ROW("4")
+#define FGC_CHUNK_T2_ROW(R)                                                                             \
+    ".if %c[n] > " R "\n\t"                                                                           \
+    "ldr %[w], [%[mp], #(" R " * %c[cols] - 4)]\n\t"                                                  \
+    "sxtb16 %[x], %[w]\n\t"                                                                           \
+    "smlad %[d" R "], %[x], %[a], %[d" R "]\n\t"                                                      \
+    "sxtb16 %[x], %[w], ror #8\n\t"                                                                   \
+    "smlad %[d" R "], %[x], %[b], %[d" R "]\n\t"                                                      \
+    ".endif\n\t"
+
+/* The chunks (a multiple of four columns, at least eight) of n rows from m into d0-d4, two chunks a
+ * pass and an odd one first: 27 instructions a chunk of five rows and 1 for the loop, where GCC's
+ * loop takes 30 (it keeps an index and compares with an end it reloads; measured). */
+#define FGC_ROWS_T2(M, V, N, COLS, CHUNKS, D0, D1, D2, D3, D4)                                          \
+    do {                                                                                                \
+        const fgc_w8_t *mp_ = (M);                                                                      \
+        const int16_t *vp_ = (V);                                                                       \
+        int32_t a_, b_, w_, x_, k_;                                                                     \
+        __asm__(".syntax unified\n\t"                                                                 \
+                "mov %[k], %[passes]\n\t" /* a constant: GCC would keep it on the stack */            \
+                ".if %c[odd]\n\t" FGC_CHUNK_T2 ".endif\n"                                            \
+                "1:\n\t" FGC_CHUNK_T2 FGC_CHUNK_T2                                                    \
+                "subs %[k], %[k], #1\n\t"                                                             \
+                "bne 1b"                                                                                \
+                : [d0] "+r"(D0), [d1] "+r"(D1), [d2] "+r"(D2), [d3] "+r"(D3), [d4] "+r"(D4), [k] "=&r"(k_), \
+                  [mp] "+r"(mp_), [vp] "+r"(vp_), [a] "=&r"(a_), [b] "=&r"(b_), [w] "=&r"(w_), [x] "=&r"(x_) \
+                : [n] "n"(N), [cols] "n"(COLS), [odd] "n"((CHUNKS) / 4 % 2), [passes] "I"((CHUNKS) / 8),  \
+                  "m"(*(const fgc_w8_t(*)[(N) * (COLS)])(M)), "m"(*(const int16_t(*)[CHUNKS])(V))       \
+                : "cc");                                                                                \
+    } while (0)
+#endif
+
 /* n rows (1 to 5) at once from row r0, column by column (chunk by chunk with SMLAD); every sum
  * begins at start (fgc_row_start_q7) */
 FGC_INLINE void fgc_rows_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t n, uint32_t cols, int s, int acc,
@@ -275,14 +312,22 @@ FGC_INLINE void fgc_rows_q7_q15(const fgc_w8_t *m, const int16_t *v, uint32_t n,
     uint32_t c;
 #if defined(FGC_SMLAD_Q7)
     uint32_t chunks = cols - cols % 4; /* the columns SMLAD takes, four at a time */
-    for (c = 0; c < chunks; c += 4) {
-        int32_t v02, v13;
-        fgc_pair4_q15(v + c, &v02, &v13);
-        d0 = fgc_dot4_q7_q15(m + c, v02, v13, d0);
-        d1 = n > 1 ? fgc_dot4_q7_q15(m + cols + c, v02, v13, d1) : 0;
-        d2 = n > 2 ? fgc_dot4_q7_q15(m + 2 * cols + c, v02, v13, d2) : 0;
-        d3 = n > 3 ? fgc_dot4_q7_q15(m + 3 * cols + c, v02, v13, d3) : 0;
-        d4 = n > 4 ? fgc_dot4_q7_q15(m + 4 * cols + c, v02, v13, d4) : 0;
+    uint32_t k = chunks / 4;
+#if defined(FGC_THUMB2_ASM)
+    if (__builtin_constant_p(n) && __builtin_constant_p(cols) && chunks >= 8 && cols <= 1024) {
+        FGC_ROWS_T2(m, v, n, cols, chunks, d0, d1, d2, d3, d4);
+        k = 0;
+    }
+#endif
+    for (c = 0; k != 0; c += 4, k--) {
+        int32_t v01, v23;
+        FGC_OPAQUE(k);
+        fgc_pair4_q15(v + c, &v01, &v23);
+        d0 = fgc_dot4_q7_q15(m + c, v01, v23, d0);
+        d1 = n > 1 ? fgc_dot4_q7_q15(m + cols + c, v01, v23, d1) : 0;
+        d2 = n > 2 ? fgc_dot4_q7_q15(m + 2 * cols + c, v01, v23, d2) : 0;
+        d3 = n > 3 ? fgc_dot4_q7_q15(m + 3 * cols + c, v01, v23, d3) : 0;
+        d4 = n > 4 ? fgc_dot4_q7_q15(m + 4 * cols + c, v01, v23, d4) : 0;
     }
 #else
     uint32_t chunks = 0;
@@ -380,6 +425,57 @@ FGC_INLINE void fgc_matvec_narrow_q7_q15_inl(const fgc_w8_t *m, const int16_t *v
     fgc_product_q7_q15(m, v, rows, cols, s, 0, NULL, y);
 }
 
+#if defined(FGC_SMLAD_Q7) && defined(FGC_THUMB2_ASM)
+/* One row of FGC_PAIRS5_T2: the first product's five weights at [p1 + 5]! into a, the second's into
+ * b, y = (a >> s1) + (b >> s2) stored with post-increment. */
+#define FGC_ROW5_T2                                                                                     \
+    "ldr %[w], [%[p1], #5]!\n\t"                                                                      \
+    "sxtb16 %[a], %[w]\n\t"                                                                           \
+    "smlad %[a], %[a], %[x01], %[r1]\n\t"                                                             \
+    "sxtb16 %[w], %[w], ror #8\n\t"                                                                   \
+    "smlad %[a], %[w], %[x23], %[a]\n\t"                                                              \
+    "ldrsb %[w], [%[p1], #4]\n\t"                                                                     \
+    "smlabb %[a], %[last], %[w], %[a]\n\t"                                                            \
+    "asr %[a], %[a], %[s1]\n\t"                                                                       \
+    "ldr %[w], [%[p2], #5]!\n\t"                                                                      \
+    "sxtb16 %[b], %[w]\n\t"                                                                           \
+    "smlad %[b], %[b], %[u01], %[r2]\n\t"                                                             \
+    "sxtb16 %[w], %[w], ror #8\n\t"                                                                   \
+    "smlad %[b], %[w], %[u23], %[b]\n\t"                                                              \
+    "ldrsb %[w], [%[p2], #4]\n\t"                                                                     \
+    "smlatb %[b], %[last], %[w], %[b]\n\t"                                                            \
+    "add %[a], %[a], %[b], asr %[s2]\n\t"                                                             \
+    "str %[a], [%[y]], #4\n\t"
+
+/* Two products of five columns (a low-rank pair's second factors), PAIRS pairs of rows: 17
+ * instructions a row and 2 for the loop, in the fourteen registers the loop needs (GCC's loop spills
+ * and takes 37 to 42 a pair, by core; measured). Each row's sum starts at its rounding constant
+ * (shifts 1 to 15), so its end is one shift, and two such ends always fit int32 (fgc_sum_fits32). */
+#define FGC_PAIRS5_T2(M1, V1, S1, M2, V2, S2, PAIRS, START1, START2, Y)                                 \
+    do {                                                                                                \
+        const fgc_w8_t *p1_ = (M1), *p2_ = (M2); /* less 5 in the asm: each row loads from [p + 5]! */ \
+        int32_t *y_ = (Y);                                                                              \
+        int32_t x01_, x23_, u01_, u23_, a_, b_, w_;                                                     \
+        uint32_t k_ = (PAIRS);                                                                          \
+        memcpy(&x01_, (V1), 4);                                                                         \
+        memcpy(&x23_, (V1) + 2, 4);                                                                     \
+        memcpy(&u01_, (V2), 4);                                                                         \
+        memcpy(&u23_, (V2) + 2, 4);                                                                     \
+        __asm__ volatile(".syntax unified\n\t" /* volatile: its stores are its only effect */       \
+                "sub %[p1], %[p1], #5\n\t"                                                            \
+                "sub %[p2], %[p2], #5\n"                                                               \
+                "1:\n\t" FGC_ROW5_T2 FGC_ROW5_T2                                                      \
+                "subs %[k], %[k], #1\n\t"                                                             \
+                "bne 1b"                                                                                \
+                : [p1] "+r"(p1_), [p2] "+r"(p2_), [y] "+r"(y_), [k] "+r"(k_), [a] "=&r"(a_), [b] "=&r"(b_), \
+                  [w] "=&r"(w_)                                                                         \
+                : [x01] "r"(x01_), [x23] "r"(x23_), [u01] "r"(u01_), [u23] "r"(u23_),                   \
+                  [last] "r"(fgc_pack_bottoms((V1)[4], (V2)[4])), [r1] "r"(START1), [r2] "r"(START2),   \
+                  [s1] "I"(S1), [s2] "I"(S2)                                                            \
+                : "cc", "memory"); /* memory operands would take registers for their addresses */       \
+    } while (0)
+#endif
+
 /* y = sat32(rshift(m1 . v1, s1) + rshift(m2 . v2, s2)), i.e. the first product then the second
  * accumulated (§3.7's pre-activation): one pass over the rows where rows go one by one. */
 FGC_INLINE void fgc_matvec2_q7_q15_inl(const fgc_w8_t *m1, const int16_t *v1, uint32_t cols1, int s1,
@@ -387,6 +483,14 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const fgc_w8_t *m1, const int16_t *v1, ui
                                        uint32_t rows, int32_t *y)
 {
     uint32_t start1, start2, r;
+#if !defined(FGC_SMLAD_Q7) && !defined(FGC_W8_BIASED)
+    /* one input per register: more than the registers hold next to both rows' sums (measured) */
+    if (cols1 + cols2 > 8) {
+        fgc_matvec_q7_q15_inl(m1, v1, rows, cols1, s1, 0, y);
+        fgc_matvec_q7_q15_inl(m2, v2, rows, cols2, s2, fgc_sum_fits32(s1, s2) ? 2 : 1, y);
+        return;
+    }
+#endif
     if (fgc_long_row(cols1) || fgc_long_row(cols2)) {
         fgc_matvec_q7_q15_inl(m1, v1, rows, cols1, s1, 0, y);
         fgc_matvec_q7_q15_inl(m2, v2, rows, cols2, s2, fgc_sum_fits32(s1, s2) ? 2 : 1, y);
@@ -394,7 +498,36 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const fgc_w8_t *m1, const int16_t *v1, ui
     }
     start1 = fgc_row_start_q7(v1, cols1, s1);
     start2 = fgc_row_start_q7(v2, cols2, s2);
-    for (r = 0; r < rows; r++) {
+    r = 0;
+#if defined(FGC_SMLAD_Q7)
+    /* two rows a pass: the four input pairs and the two last inputs, packed into one register, stay
+     * in registers for all rows (measured: 20 instructions a row for rank 5, 23 one row at a time) */
+#if defined(FGC_THUMB2_ASM)
+    if (cols1 == 5 && cols2 == 5 && rows >= 2 && FGC_ROUND_IN_START(s1) && FGC_ROUND_IN_START(s2)) {
+        FGC_PAIRS5_T2(m1, v1, s1, m2, v2, s2, rows / 2, start1, start2, y);
+        r = rows - rows % 2;
+    }
+#endif
+    if (r == 0 && cols1 % 4 == 1 && cols2 % 4 == 1) {
+        uint32_t c1 = cols1 - 1, c2 = cols2 - 1;
+        int32_t last = fgc_pack_bottoms(v1[c1], v2[c2]);
+        const fgc_w8_t *p1 = m1, *p2 = m2;
+        uint32_t pairs;
+        int32_t *yr = y;
+        for (pairs = rows / 2; pairs != 0; pairs--, p1 += 2 * cols1, p2 += 2 * cols2, yr += 2) {
+            uint32_t a0 = fgc_dot_q7_q15(p1, v1, c1, start1), a1 = fgc_dot_q7_q15(p1 + cols1, v1, c1, start1);
+            uint32_t b0 = fgc_dot_q7_q15(p2, v2, c2, start2), b1 = fgc_dot_q7_q15(p2 + cols2, v2, c2, start2);
+            int32_t e0 = fgc_row_end_q7((uint32_t)__smlabb(last, p1[c1], (int32_t)a0), s1);
+            int32_t e1 = fgc_row_end_q7((uint32_t)__smlabb(last, p1[cols1 + c1], (int32_t)a1), s1);
+            int32_t f0 = fgc_row_end_q7((uint32_t)__smlatb(last, p2[c2], (int32_t)b0), s2);
+            int32_t f1 = fgc_row_end_q7((uint32_t)__smlatb(last, p2[cols2 + c2], (int32_t)b1), s2);
+            yr[0] = fgc_sum_fits32(s1, s2) ? e0 + f0 : fgc_add_sat32(e0, f0);
+            yr[1] = fgc_sum_fits32(s1, s2) ? e1 + f1 : fgc_add_sat32(e1, f1);
+        }
+        r = rows - rows % 2;
+    }
+#endif
+    for (; r < rows; r++) {
         y[r] = fgc_row_end_q7(fgc_dot_q7_q15(m1 + r * cols1, v1, cols1, start1), s1);
         fgc_store_q7_q15(y, NULL, r, fgc_dot_q7_q15(m2 + r * cols2, v2, cols2, start2), s2,
                          fgc_sum_fits32(s1, s2) ? 2 : 1);

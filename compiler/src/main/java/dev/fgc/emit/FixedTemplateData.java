@@ -52,9 +52,9 @@ final class FixedTemplateData {
                         IntLiterals.lines(rows.values()), comment));
             } else if (t.format().bits() == 8) {
                 // fgc_q15.h: stored as the target loads int8 weights best (biased on Thumb-1,
-                // rows in groups on AVR)
+                // chunks swapped for SMLAD, rows in groups on AVR)
                 Map<String, Object> array = TensorArrays.array(symbol(t), "fgc_w8_t", t.size(), comment,
-                        IntLiterals.lines(t.values(), "FGC_W8"));
+                        IntLiterals.w8Rows(t.values(), t.cols()));
                 if (t.rows() > 1 && t.cols() > 1) {
                     array.put("groupRows", RowGroups.AVR);
                     array.put("groupLines", IntLiterals.lines(

@@ -27,6 +27,27 @@ public final class IntLiterals {
         return join(literals, PER_LINE);
     }
 
+    /**
+     * A row-major int8 matrix ([rows][cols]) as fgc_q15.h stores it: each row's whole chunks of four
+     * columns as {@code FGC_W8X4(w0, w1, w2, w3)} (swapped on cores with SMLAD), its last cols % 4
+     * weights as {@code FGC_W8(w)}; four chunks or singles to a line.
+     */
+    static List<String> w8Rows(int[] values, int cols) {
+        List<String> items = new ArrayList<>();
+        for (int row = 0; row < values.length; row += cols) {
+            int c = 0;
+            for (; c + 4 <= cols; c += 4) {
+                int i = row + c;
+                items.add("FGC_W8X4(" + literal(values[i]) + ", " + literal(values[i + 1]) + ", "
+                        + literal(values[i + 2]) + ", " + literal(values[i + 3]) + ")");
+            }
+            for (; c < cols; c++) {
+                items.add("FGC_W8(" + literal(values[row + c]) + ")");
+            }
+        }
+        return join(items.toArray(String[]::new), 4);
+    }
+
     /** Literals joined with commas, {@code perLine} to a line; no comma after the last. */
     static List<String> join(String[] literals, int perLine) {
         List<String> lines = new ArrayList<>();

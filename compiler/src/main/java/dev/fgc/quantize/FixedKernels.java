@@ -18,7 +18,12 @@ public final class FixedKernels {
     public static final int Q14 = 14;
 
     private static final int ONE_Q14 = 1 << Q14;
-    /** §3.4: tanh(k/32) in Q14, k = 0 … 256. */
+    /** §3.4: the table's step is 2^−6; it covers [−4, 4). */
+    public static final int TANH_STEP_BITS = 6;
+    /** §3.4: the table's entries, one per step, and its index offset. */
+    public static final int TANH_ENTRIES = 512;
+    private static final int TANH_MID = TANH_ENTRIES / 2;
+    /** §3.4: tanh((k + 1/2) / 64) in Q14 at index 256 + k, k = −256 … 255. */
     private static final int[] TANH_TABLE = computeTanhTable();
 
     private FixedKernels() {
@@ -87,17 +92,29 @@ public final class FixedKernels {
         return (int) rounded;
     }
 
-    /** §3.4: the 257-entry table {@code T[k] = quantize(tanh(k/32), 14, q15)}, k = 0 … 256. */
+    /**
+     * §3.4: the 512-entry table, {@code T[256 + k] = quantize(tanh((k + 1/2) / 64), 14, q15)} for
+     * k = −256 … 255: tanh at the middle of each step of 1/64 on [−4, 4).
+     */
     public static int[] tanhTable() {
         return TANH_TABLE.clone();
     }
 
     private static int[] computeTanhTable() {
-        int[] t = new int[257];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = quantize(Math.tanh(k / 32.0), Q14, 16);
+        int[] t = new int[TANH_ENTRIES];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = quantize(Math.tanh((j - TANH_MID + 0.5) / (1 << TANH_STEP_BITS)), Q14, 16);
         }
         return t;
+    }
+
+    /**
+     * §3.4 step 1: the table's index for x in Q(f), {@code clamp(floor(x · 2^(6 − f)), −256, 255)}, exactly
+     * (a left shift by at most 22 of an int fits a long).
+     */
+    public static int tanhIndex(int x, int f) {
+        long k = f >= TANH_STEP_BITS ? (long) x >> Math.min(f - TANH_STEP_BITS, 63) : (long) x << (TANH_STEP_BITS - f);
+        return (int) Math.max(-TANH_MID, Math.min(TANH_MID - 1, k));
     }
 
     // ---------------------------------------------------------------- §3.1 normalisation
@@ -206,7 +223,7 @@ public final class FixedKernels {
         return y;
     }
 
-    /** §3.4 {@code fgc_tanh_q15}: Q(f) → Q14 by the table and linear interpolation. */
+    /** §3.4 {@code fgc_tanh_q15}: Q(f) → Q14 by the table. */
     public static int[] tanhQ15(int[] x, int f) {
         requireFrac(f);
         int[] y = new int[x.length];
@@ -256,25 +273,9 @@ public final class FixedKernels {
         return y;
     }
 
-    /** §3.4 steps 1–3: tanh of x in Q(f) as Q14; f from −16 to 31 (sigmoid passes f + 1). */
+    /** §3.4 steps 1–2: tanh of x in Q(f) as Q14 by the table, f from −16 to 31 (sigmoid passes f + 1). */
     public static int tanhQ14(int x, int f) {
-        long a = Math.abs((long) x);
-        long u; // a in Q13
-        if (f >= 13) {
-            u = a >> (f - 13);
-        } else {
-            int k = 13 - f;
-            u = k >= 16 ? (a > 0 ? 1L << 16 : 0) : a << k;
-        }
-        int r;
-        if (u >= 1L << 16) {
-            r = ONE_Q14;
-        } else {
-            int k = (int) (u >> 8);
-            int t = (int) (u & 255);
-            r = TANH_TABLE[k] + (int) rshift((long) (TANH_TABLE[k + 1] - TANH_TABLE[k]) * t, 8);
-        }
-        return x < 0 ? -r : r;
+        return TANH_TABLE[TANH_MID + tanhIndex(x, f)];
     }
 
     /** §3.4 sigmoid of x in Q(f) as Q14. */

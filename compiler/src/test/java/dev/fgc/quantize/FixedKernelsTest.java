@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class FixedKernelsTest {
     /** §3.4's bounds, over every q15 input at every format from 0 to 15. */
-    private static final double TANH_BOUND = 2.5e-4;
-    private static final double SIGMOID_BOUND = 1.5e-4;
+    private static final double TANH_BOUND = 7.9e-3;
+    private static final double SIGMOID_BOUND = 4.0e-3;
     private static final double Q14 = 16384.0;
 
     // ------------------------------------------------------------------ §2
@@ -187,7 +187,7 @@ class FixedKernelsTest {
     }
 
     @Test
-    void tanhIsOddMonotoneAndBounded() {
+    void tanhIsMonotoneBoundedAndOddAboutTheTablesSteps() {
         int[] x = everyInt16();
         for (int f = FixedKernels.MIN_FRAC; f <= FixedKernels.MAX_FRAC; f++) {
             int[] t = FixedKernels.tanhQ15(x, f);
@@ -195,15 +195,19 @@ class FixedKernelsTest {
             for (int i = 1; i < x.length; i++) {
                 assertTrue(t[i] >= t[i - 1] && s[i] >= s[i - 1], "monotone at x = " + x[i] + " Q" + f);
                 assertTrue(Math.abs(t[i]) <= 16384 && s[i] >= 0 && s[i] <= 16384, "range at x = " + x[i]);
-                if (x[i] > 0) {
-                    assertEquals(-t[i], FixedKernels.tanhQ14(-x[i], f), "odd at x = " + x[i] + " Q" + f);
+                if (f >= FixedKernels.TANH_STEP_BITS && x[i] >= 0) {
+                    // floor(x / 2^s) and floor((-1 - x) / 2^s) are k and -1 - k, whose entries are opposite
+                    assertEquals(-t[i], FixedKernels.tanhQ14(-1 - x[i], f), "odd at x = " + x[i] + " Q" + f);
                 }
             }
         }
-        assertEquals(0, FixedKernels.tanhQ14(0, 7));
-        assertEquals(8192, FixedKernels.sigmoidQ14(0, 7));
-        assertEquals(16384, FixedKernels.tanhQ14(8 << 10, 10)); // |x| >= 8
-        assertEquals(-16384, FixedKernels.tanhQ14(-32768, 12));
+        int[] table = FixedKernels.tanhTable();
+        assertEquals(table[256], FixedKernels.tanhQ14(0, 7)); // tanh(1/128): 0 is in the step [0, 1/64)
+        assertEquals(128, table[256]);
+        assertEquals((16384 + 128 + 1) >> 1, FixedKernels.sigmoidQ14(0, 7));
+        assertEquals(table[511], FixedKernels.tanhQ14(4 << 10, 10)); // |x| >= 4: the last step
+        assertEquals(table[0], FixedKernels.tanhQ14(-32768, 12));
+        assertEquals(table[0], FixedKernels.tanhQ14(-1, -16)); // any negative x in Q(-16) is past -4
     }
 
     /** The correctly rounded (half up) Q14 value of a real v that is exact in double. */
@@ -242,31 +246,42 @@ class FixedKernelsTest {
     @Test
     void tanhTableIsTanhInQ14AwayFromRoundingTies() {
         int[] t = FixedKernels.tanhTable();
-        assertEquals(257, t.length);
-        assertEquals(0, t[0]);
-        assertEquals(16384, t[256]);
-        for (int k = 0; k < t.length; k++) {
-            double scaled = Math.tanh(k / 32.0) * Q14;
-            assertEquals(Math.floor(scaled + 0.5), t[k], 0, "T[" + k + "]");
+        assertEquals(512, t.length);
+        for (int j = 0; j < t.length; j++) {
+            double scaled = Math.tanh((j - 256 + 0.5) / 64) * Q14;
+            assertEquals(Math.floor(scaled + 0.5), t[j], 0, "T[" + j + "]");
             // a tie would make the entry depend on the last bit of the libm's tanh
-            assertTrue(Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-4, "T[" + k + "] is near a tie");
-            if (k > 0) {
-                assertTrue(t[k] >= t[k - 1] && t[k] - t[k - 1] <= 512, "T rises by 0 … 512 at " + k);
+            assertTrue(Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-4, "T[" + j + "] is near a tie");
+            assertEquals(-t[j], t[511 - j], "T is odd about its middle at " + j);
+            if (j > 0) {
+                assertTrue(t[j] >= t[j - 1] && t[j] - t[j - 1] <= 256, "T rises by 0 … 256 at " + j);
             }
         }
     }
 
     @Test
-    void theCTableHoldsExactlyTheJavaTable() {
+    void theCTablesHoldExactlyTheJavaTableAndSigmoidsOfIt() {
         String c = Resources.text("runtime-c/src/fgc_tanh_table_q15.c");
-        Matcher m = Pattern.compile("fgc_tanh_table_q14\\s*\\[\\s*257\\s*\\]\\s*(?:FGC_ROM\\s*)?=\\s*\\{([^}]*)\\}").matcher(c);
-        assertTrue(m.find(), "no table definition in fgc_tanh_table_q15.c");
+        int[] tanh = FixedKernels.tanhTable();
+        assertArrayEquals(tanh, cTable(c, "fgc_tanh_table_q14"));
+        int[] sigmoid = cTable(c, "fgc_sigmoid_table_q14");
+        assertEquals(tanh.length, sigmoid.length);
+        for (int j = 0; j < tanh.length; j++) {
+            assertEquals((16385 + tanh[j]) >> 1, sigmoid[j], "sigmoid entry " + j);
+            // the entry an index j selects is §3.4's sigmoid of an input in Q(f) whose index for f + 1 is j
+            assertEquals(FixedKernels.sigmoidQ14((j - 256) << 7, 12), sigmoid[j], "sigmoid of index " + j);
+        }
+    }
+
+    private static int[] cTable(String c, String name) {
+        Matcher m = Pattern.compile(name + "\\s*\\[\\s*512\\s*\\]\\s*(?:FGC_ROM\\s*)?=\\s*\\{([^}]*)\\}").matcher(c);
+        assertTrue(m.find(), "no definition of " + name + " in fgc_tanh_table_q15.c");
         String[] items = m.group(1).trim().split("\\s*,\\s*");
         int[] parsed = new int[items.length];
         for (int i = 0; i < items.length; i++) {
             parsed[i] = Integer.parseInt(items[i]);
         }
-        assertArrayEquals(FixedKernels.tanhTable(), parsed);
+        return parsed;
     }
 
     // ------------------------------------------------------------------ §3.1 – §3.3, §3.8

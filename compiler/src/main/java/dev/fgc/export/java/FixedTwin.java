@@ -51,7 +51,7 @@ final class FixedTwin extends TwinBody {
         scores = CodeBlock.builder().add(code(plan.classifier()))
                 .addStatement("return $L(scores)", kernels.use("argmax")).build();
         if (kernels.uses("tanhQ14")) {
-            pool.add("TANH_Q14", ConstantPool.Type.SHORT, TwinKernels.tanhTable(), "§3.4: tanh(k / 32) in Q14");
+            pool.add("TANH_Q14", ConstantPool.Type.SHORT, TwinKernels.tanhTable(), "§3.4: tanh((k + 1/2) / 64) in Q14 at 256 + k");
         }
     }
 

@@ -37,17 +37,12 @@ final class TwinKernels {
                 "return (int) Math.max(-32768, Math.min(32767, a))");
         kernel("sat32", i, List.of(), "§2: clamp to int32", List.of(l, "a"),
                 "return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, a))");
-        kernel("tanhQ14", i, List.of("rshift"),
-                "§3.4: tanh of x in Q(f) as Q14, by the table and linear interpolation", List.of(i, "x", i, "f"),
+        kernel("tanhQ14", i, List.of(),
+                "§3.4: tanh of x in Q(f) as Q14, by the table: index clamp(floor(x 2^(6 - f)), -256, 255)",
+                List.of(i, "x", i, "f"),
                 """
-                long a = Math.abs((long) x);
-                long u = f >= 13 ? a >> (f - 13) : 13 - f >= 16 ? (a > 0 ? 1L << 16 : 0) : a << (13 - f);
-                int r = 16384;
-                if (u < 1L << 16) {
-                    int k = (int) (u >> 8);
-                    r = TANH_Q14[k] + (int) rshift((long) (TANH_Q14[k + 1] - TANH_Q14[k]) * (u & 255), 8);
-                }
-                return x < 0 ? -r : r""");
+                long k = f >= 6 ? (long) x >> Math.min(f - 6, 63) : (long) x << (6 - f);
+                return TANH_Q14[256 + (int) Math.max(-256, Math.min(255, k))]""");
         kernel("sigmoidQ14", i, List.of("tanhQ14"), "§3.4: (1 + tanh(x / 2)) / 2; x / 2 in Q(f) is x in Q(f + 1)",
                 List.of(i, "x", i, "f"), "return (16384 + tanhQ14(x, f + 1) + 1) >> 1");
         kernel("clampQ14", i, List.of("rshift"),
@@ -156,7 +151,7 @@ final class TwinKernels {
         return out;
     }
 
-    /** §3.4's table, tanh(k/32) in Q14 for k = 0 … 256, for {@code tanhQ14}. */
+    /** §3.4's table, tanh((k + 1/2) / 64) in Q14 at 256 + k for k = −256 … 255, for {@code tanhQ14}. */
     static int[] tanhTable() {
         return FixedKernels.tanhTable();
     }
