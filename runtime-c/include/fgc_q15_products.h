@@ -499,31 +499,10 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const fgc_w8_t *m1, const int16_t *v1, ui
     start1 = fgc_row_start_q7(v1, cols1, s1);
     start2 = fgc_row_start_q7(v2, cols2, s2);
     r = 0;
-#if defined(FGC_SMLAD_Q7)
-    /* two rows a pass: the four input pairs and the two last inputs, packed into one register, stay
-     * in registers for all rows (measured: 20 instructions a row for rank 5, 23 one row at a time) */
-#if defined(FGC_THUMB2_ASM)
+#if defined(FGC_SMLAD_Q7) && defined(FGC_THUMB2_ASM)
+    /* a low-rank pair of rank 5 two rows a pass, all inputs in registers (FGC_PAIRS5_T2) */
     if (cols1 == 5 && cols2 == 5 && rows >= 2 && FGC_ROUND_IN_START(s1) && FGC_ROUND_IN_START(s2)) {
         FGC_PAIRS5_T2(m1, v1, s1, m2, v2, s2, rows / 2, start1, start2, y);
-        r = rows - rows % 2;
-    }
-#endif
-    if (r == 0 && cols1 % 4 == 1 && cols2 % 4 == 1) {
-        uint32_t c1 = cols1 - 1, c2 = cols2 - 1;
-        int32_t last = fgc_pack_bottoms(v1[c1], v2[c2]);
-        const fgc_w8_t *p1 = m1, *p2 = m2;
-        uint32_t pairs;
-        int32_t *yr = y;
-        for (pairs = rows / 2; pairs != 0; pairs--, p1 += 2 * cols1, p2 += 2 * cols2, yr += 2) {
-            uint32_t a0 = fgc_dot_q7_q15(p1, v1, c1, start1), a1 = fgc_dot_q7_q15(p1 + cols1, v1, c1, start1);
-            uint32_t b0 = fgc_dot_q7_q15(p2, v2, c2, start2), b1 = fgc_dot_q7_q15(p2 + cols2, v2, c2, start2);
-            int32_t e0 = fgc_row_end_q7((uint32_t)__smlabb(last, p1[c1], (int32_t)a0), s1);
-            int32_t e1 = fgc_row_end_q7((uint32_t)__smlabb(last, p1[cols1 + c1], (int32_t)a1), s1);
-            int32_t f0 = fgc_row_end_q7((uint32_t)__smlatb(last, p2[c2], (int32_t)b0), s2);
-            int32_t f1 = fgc_row_end_q7((uint32_t)__smlatb(last, p2[cols2 + c2], (int32_t)b1), s2);
-            yr[0] = fgc_sum_fits32(s1, s2) ? e0 + f0 : fgc_add_sat32(e0, f0);
-            yr[1] = fgc_sum_fits32(s1, s2) ? e1 + f1 : fgc_add_sat32(e1, f1);
-        }
         r = rows - rows % 2;
     }
 #endif
