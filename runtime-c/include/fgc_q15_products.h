@@ -501,7 +501,8 @@ FGC_INLINE void fgc_matvec2_q7_q15_inl(const fgc_w8_t *m1, const int16_t *v1, ui
     r = 0;
 #if defined(FGC_SMLAD_Q7) && defined(FGC_THUMB2_ASM)
     /* a low-rank pair of rank 5 two rows a pass, all inputs in registers (FGC_PAIRS5_T2) */
-    if (cols1 == 5 && cols2 == 5 && rows >= 2 && FGC_ROUND_IN_START(s1) && FGC_ROUND_IN_START(s2)) {
+    if (cols1 == 5 && cols2 == 5 && rows >= 2 && __builtin_constant_p(s1) && __builtin_constant_p(s2)
+        && FGC_ROUND_IN_START(s1) && FGC_ROUND_IN_START(s2)) {
         FGC_PAIRS5_T2(m1, v1, s1, m2, v2, s2, rows / 2, start1, start2, y);
         r = rows - rows % 2;
     }

@@ -93,18 +93,6 @@ FGC_INLINE int32_t fgc_factor(int32_t k)
     return k;
 }
 
-/* u & 255. On Thumb-1 as UXTB: GCC would keep 255 in a register for an AND, and the loops that
- * need it have no register to spare. */
-FGC_INLINE uint32_t fgc_low_byte(uint32_t u)
-{
-#if defined(__GNUC__) && defined(__thumb__) && !defined(__thumb2__)
-    __asm__("uxtb %0, %0" : "+l"(u));
-    return u;
-#else
-    return u & 255u;
-#endif
-}
-
 /* ------------------------------------------------------------------ §3.1 normalisation, §3.3 */
 
 /* rshift(p, s) of a product of two int16 values (|p| <= 2^30): for 1 <= s <= 30 as (p + 2^(s-1)) >> s,

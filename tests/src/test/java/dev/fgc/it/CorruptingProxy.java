@@ -1,5 +1,6 @@
 package dev.fgc.it;
 
+import dev.fgc.hil.Frame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,10 +11,13 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * A man in the middle between fgc and an emulated UART: forwards bytes both ways and lets a test
- * change or drop the one at a chosen position of one direction, as line noise would.
+ * change or drop the one at a chosen position of one direction, as line noise would. The position
+ * counts from the first frame of a chosen type (its sync bytes A5 5A, then the type), because the
+ * frames before it vary: a hello is sent again, with the next number, when a slow start leaves the
+ * first unanswered (HilSession).
  */
 final class CorruptingProxy implements AutoCloseable {
-    /** What happens to the byte at {@code position} (0-based) of the chosen direction. */
+    /** What happens to the byte at {@code offset} (0-based) of the chosen frame. */
     enum Fault { FLIP, DROP }
 
     private final ServerSocket server;
@@ -26,16 +30,18 @@ final class CorruptingProxy implements AutoCloseable {
 
     /**
      * Listens on a free loopback port and, for the first connection, relays to {@code targetPort};
-     * {@code toDevice} chooses the direction whose byte number {@code position} suffers {@code fault}.
+     * {@code toDevice} chooses the direction in which byte {@code offset} of the first frame of type
+     * {@code frameType} (0 its first sync byte) suffers {@code fault}.
      */
-    static CorruptingProxy start(int targetPort, boolean toDevice, long position, Fault fault) throws IOException {
+    static CorruptingProxy start(int targetPort, boolean toDevice, int frameType, int offset, Fault fault)
+            throws IOException {
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {
             try (Socket host = server.accept(); Socket device = connect(targetPort)) {
-                Thread up = relay(host.getInputStream(), device.getOutputStream(),
-                        toDevice ? position : -1, fault);
-                Thread down = relay(device.getInputStream(), host.getOutputStream(),
-                        toDevice ? -1 : position, fault);
+                Thread up = relay(host.getInputStream(), device.getOutputStream(), toDevice ? frameType : -1,
+                        offset, fault);
+                Thread down = relay(device.getInputStream(), host.getOutputStream(), toDevice ? -1 : frameType,
+                        offset, fault);
                 up.join();
                 down.join();
             } catch (IOException | InterruptedException e) {
@@ -64,14 +70,24 @@ final class CorruptingProxy implements AutoCloseable {
         }
     }
 
-    private static Thread relay(InputStream in, OutputStream out, long position, Fault fault) {
+    /** Relays in to out, with the fault at {@code offset} of the first frame of {@code frameType} (-1: none). */
+    private static Thread relay(InputStream in, OutputStream out, int frameType, int offset, Fault fault) {
         IntUnaryOperator corrupt = b -> fault == Fault.FLIP ? b ^ 0x10 : -1;
         Thread t = new Thread(() -> {
-            long n = 0;
+            long n = 0; // the current byte's number
+            long target = -1; // the faulty byte's, once the frame's start is seen
+            int last = -1;
+            int beforeLast = -1;
             try {
                 int b;
                 while ((b = in.read()) >= 0) {
-                    int sent = n++ == position ? corrupt.applyAsInt(b) : b;
+                    if (target < 0 && frameType >= 0 && beforeLast == Frame.SYNC0 && last == Frame.SYNC1
+                            && b == frameType) {
+                        target = n - 2 + offset;
+                    }
+                    beforeLast = last;
+                    last = b;
+                    int sent = n++ == target ? corrupt.applyAsInt(b) : b;
                     if (sent >= 0) {
                         out.write(sent);
                         out.flush();

@@ -3,6 +3,7 @@ package dev.fgc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fgc.hil.Frame;
 import dev.fgc.testing.Cli;
 import dev.fgc.testing.Repo;
 import java.io.IOException;
@@ -58,20 +59,20 @@ class HilEndToEndTest {
 
     @Test
     void corruptedByteToTheDeviceIsReported() throws Exception {
-        // byte 40 of the host's stream lies in the first example (the hello frame is 8 bytes)
-        assertFaultReported(true, 40, CorruptingProxy.Fault.FLIP,
-                "the device rejected frame seq 1: its checksum was wrong");
+        // byte 32 of the first example's frame lies in its features
+        assertFaultReported(true, Frame.INFER, 32, CorruptingProxy.Fault.FLIP,
+                "its checksum was wrong");
     }
 
     @Test
     void corruptedByteFromTheDeviceIsReported() throws Exception {
-        // the device's hello reply is 22 bytes; byte 30 lies in the first result's scores
-        assertFaultReported(false, 30, CorruptingProxy.Fault.FLIP, "corrupted frame 'r' seq 1: checksum");
+        // byte 8 of the first result's frame lies in its scores
+        assertFaultReported(false, Frame.RESULT, 8, CorruptingProxy.Fault.FLIP, "corrupted frame 'r' seq ");
     }
 
     @Test
     void lostByteIsReported() throws Exception {
-        assertFaultReported(true, 40, CorruptingProxy.Fault.DROP, "no reply to frame 'I' seq 1 within 2 s");
+        assertFaultReported(true, Frame.INFER, 32, CorruptingProxy.Fault.DROP, "no reply to frame 'I' seq ");
     }
 
     @Test
@@ -110,14 +111,18 @@ class HilEndToEndTest {
         assertTrue(r.err().contains("nothing accepts connections there"), r.err());
     }
 
-    /** A fault at {@code position} of one direction's bytes ends verify as a device failure saying {@code message}. */
-    private void assertFaultReported(boolean toDevice, long position, CorruptingProxy.Fault fault, String message)
-            throws Exception {
+    /**
+     * A fault at byte {@code offset} of the first frame of {@code frameType} in one direction ends verify
+     * as a device failure saying {@code message} (the frame's number depends on how many hellos the
+     * device's start took).
+     */
+    private void assertFaultReported(boolean toDevice, int frameType, int offset, CorruptingProxy.Fault fault,
+            String message) throws Exception {
         List<String> options = options("mps2-an386", "float");
         Path elf = firmware(options);
         Cli.Result r;
         try (EmulatedUart qemu = EmulatedUart.start("mps2-an386", elf);
-             CorruptingProxy proxy = CorruptingProxy.start(qemu.port(), toDevice, position, fault)) {
+             CorruptingProxy proxy = CorruptingProxy.start(qemu.port(), toDevice, frameType, offset, fault)) {
             r = Cli.run(verify(options, "--port", proxy.spec(), "--timeout", "2"));
         }
         assertEquals(1, r.exitCode(), r.out() + r.err());
