@@ -122,7 +122,7 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     uint32_t i = 0;
 #if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__)
     /* unrolled assembly, 10 instructions a pair with immediate offsets, the same on every core: GCC's
-     * unrolled C (below) takes 11 to 12 and is scheduled differently for each (measured on USPS:
+     * C (below), unrolled, took 11 to 12 and was scheduled differently for each (measured on USPS:
      * int16 1,120 instructions fewer an inference on the M4, int8 208 more from GCC's code around
      * it, and the M7 and M33 then at or below the M4) */
     if (__builtin_constant_p(n) && __builtin_constant_p(s) && n >= 2 && n <= 64 && s >= 1 && s <= 30) {
@@ -150,26 +150,14 @@ FGC_INLINE void fgc_normalize_q15_inl(const int16_t *x, const int16_t *mean, con
     }
 #endif
 #if defined(__ARM_FEATURE_DSP)
-    /* for run-time sizes and shifts and unoptimised builds; unrolled, GCC keeps the rounding constant
-     * and the pointers in registers (measured on USPS, M4: 368 instructions fewer an inference than
-     * in a loop) */
-#if defined(__GNUC__)
-#pragma GCC unroll 8
-#endif
-    for (; i + 2 <= n; i += 2) {
+    for (; i + 2 <= n; i += 2) { /* run-time sizes and shifts, unoptimised builds */
         int32_t x01, m01, k01, d;
         memcpy(&x01, x + i, 4);
         memcpy(&m01, mean + i, 4);
         memcpy(&k01, inv_std + i, 4);
         d = __qsub16(x01, m01);
-        if (s >= 1 && s <= 30) { /* fgc_rshift_product's constant in SMLABB and SMLATT */
-            int32_t half = (int32_t)1 << (s - 1);
-            y[i] = (int16_t)fgc_sat16(__smlabb(d, k01, half) >> s);
-            y[i + 1] = (int16_t)fgc_sat16(__smlatt(d, k01, half) >> s);
-        } else {
-            y[i] = (int16_t)fgc_sat16(fgc_rshift_product((int32_t)(int16_t)d * (int16_t)k01, s));
-            y[i + 1] = (int16_t)fgc_sat16(fgc_rshift_product((d >> 16) * (k01 >> 16), s));
-        }
+        y[i] = (int16_t)fgc_sat16(fgc_rshift_product((int32_t)(int16_t)d * (int16_t)k01, s));
+        y[i + 1] = (int16_t)fgc_sat16(fgc_rshift_product((d >> 16) * (k01 >> 16), s));
     }
 #endif
     /* Thumb-1: the loop's own three instructions are a sixth of an element (measured) */

@@ -32,7 +32,7 @@ public final class IntLiterals {
      * columns as {@code FGC_W8X4(w0, w1, w2, w3)} (swapped on cores with SMLAD), its last cols % 4
      * weights as {@code FGC_W8(w)}; four chunks or singles to a line.
      */
-    static List<String> w8Rows(int[] values, int cols) {
+    public static List<String> w8Rows(int[] values, int cols) {
         List<String> items = new ArrayList<>();
         for (int row = 0; row < values.length; row += cols) {
             int c = 0;

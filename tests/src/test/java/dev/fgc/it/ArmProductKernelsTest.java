@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fgc.device.DeviceRun;
+import dev.fgc.emit.IntLiterals;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -184,22 +184,11 @@ class ArmProductKernelsTest {
                 .toArray();
     }
 
-    /** a stored matrix (fgc_q15.h: FGC_W8X4 chunks and FGC_W8 tails, as a generated model writes it)
-     * and its raw weights for the reference */
+    /** a stored matrix, as a generated model writes it (FGC_W8X4 chunks, FGC_W8 tails), and its raw
+     * weights for the reference */
     private static String matrix(String name, int[] w, int cols) {
-        List<String> stored = new ArrayList<>();
-        for (int row = 0; row < w.length; row += cols) {
-            int c = 0;
-            for (; c + 4 <= cols; c += 4) {
-                stored.add("FGC_W8X4(%d, %d, %d, %d)".formatted(w[row + c], w[row + c + 1], w[row + c + 2],
-                        w[row + c + 3]));
-            }
-            for (; c < cols; c++) {
-                stored.add("FGC_W8(" + w[row + c] + ")");
-            }
-        }
         return "static const fgc_w8_t %s[] = { %s };\nstatic const int8_t %s_raw[] = { %s };\n"
-                .formatted(name, String.join(", ", stored), name, list(w));
+                .formatted(name, String.join(" ", IntLiterals.w8Rows(w, cols)), name, list(w));
     }
 
     private static String inputs(String name, Random random, int n) {
