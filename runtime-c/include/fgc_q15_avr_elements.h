@@ -234,8 +234,8 @@ FGC_INLINE int16_t fgc_fastgrnn_blend14_avr(int16_t z, int16_t c, int32_t zeta, 
 /*
  * §3.7's FastGRNN loop (see fgc_q15_inline.h) with a sigmoid (SIG 1) or tanh gate (SIG 0) and a
  * tanh update, for fh from 12 to 15 (the blend's last shift, sc = 28 - fh, from 16 to 13), fp from
- * 6 to 12 (the indexes' shifts from 0 to 7) and constant zeta and nu (as generated models have them), all in
- * one loop of assembly: per hidden unit the pre-activation is loaded once, the gate's bias and tanh
+ * 6 to 12 (13 with a tanh gate: the indexes' shifts from 0 to 7) and constant zeta and nu (as
+ * generated models have them), all in one loop of assembly: per hidden unit the pre-activation is loaded once, the gate's bias and tanh
  * (sigmoid's (16385 + t) >> 1 in it) and the update's are one block each, then the blend's block,
  * about 250 cycles (measured: 259 for USPS, 248 for synth-har's tanh gate). The pointers live in
  * r2-r11 (local register variables), the gate in r12:r13 and the update in r14:r15 while the blend
@@ -289,8 +289,8 @@ FGC_INLINE int fgc_fastgrnn_cell_avr(int sig, const int32_t *pre, const int16_t 
                          "rjmp 10b\n" /* the loop is past BRNE's reach */
                          "11:"
                          : "+r"(r_pre), "+r"(r_bg), "+r"(r_bh), "+r"(r_h)
-                         : "r"(r_end), [sig] "n"(sig ? 1 : 0), [sg] "n"(sg), [sc] "n"(fp - 6), [round] "n"(256 - (1 << (19 - fh))), [left] "n"(fh - 12),
-                           [nz] "n"(-zeta), [mk] "n"(-(zeta + nu)),
+                         : "r"(r_end), [sig] "n"(sig ? 1 : 0), [sg] "n"(sg), [sc] "n"(fp - 6),
+                           [round] "n"(256 - (1 << (19 - fh))), [left] "n"(fh - 12), [nz] "n"(-zeta), [mk] "n"(-(zeta + nu)),
                            [tab] "i"(fgc_tanh_table_q14), "m"(*(const int16_t(*)[512])fgc_tanh_table_q14)
                          : "r0", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23",
                            "r24", "r25", "r26", "r27", "r30", "r31", "memory");
